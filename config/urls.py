@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+handler400 = "config.views.bad_request"
+handler403 = "config.views.permission_denied"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api_router")),
+    path("", include("entities.urls")),
+    path("directory/", include(("entities.directory_urls", "entities"), namespace="entities")),
+    path("recommendations/", include(("recommendations.urls", "recommendations"), namespace="recommendations")),
+    path("taskforces/", include(("taskforce.urls", "taskforce"), namespace="taskforce")),
+    path("platform/", include(("partnerships.urls", "partnerships"), namespace="partnerships")),
+    path("letters/", include(("letters.urls", "letters"), namespace="letters")),
+    path("", views.home, name="home"),
+]

@@ -1,0 +1,27 @@
+"""The registry: UN entities, States, other organisations, addressee groups, treaties,
+focal points and the roles that bind a user to a State or an entity."""
+
+from .base import PartyReference, TimeStamped
+from .organisations import AddresseeGroup, Entity, EntityKind, EntityName, Organisation, OrganisationKind
+from .people import FocalPoint, Language, Role, UserRole
+from .states import State
+from .treaties import ReportingObligation, Treaty, TreatyParty
+
+__all__ = [
+    "AddresseeGroup",
+    "Entity",
+    "EntityKind",
+    "EntityName",
+    "FocalPoint",
+    "Language",
+    "Organisation",
+    "OrganisationKind",
+    "PartyReference",
+    "ReportingObligation",
+    "Role",
+    "State",
+    "TimeStamped",
+    "Treaty",
+    "TreatyParty",
+    "UserRole",
+]

@@ -1,0 +1,146 @@
+"""One fixture per role: ISU staff, focal points of State A and State B, a UN entity focal
+point, an API token and anonymous; `client_for(role)` gives a signed-in client for each."""
+
+import os
+
+import pytest
+from django.conf import settings
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from entities.models import Role, UserRole
+
+from .factories import EntityFactory, FocalPointFactory, StateFactory, UserFactory
+
+ROLES = ["anonymous", "isu_staff", "state_a", "state_b", "entity_fp", "api_token"]
+
+
+def pytest_configure(config):
+    # Real hashing is deliberately slow; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` or `redis` run where the service is configured. When
+    REQUIRE_SERVICES is set (CI's second pass) a missing configuration is a failure."""
+    required = os.environ.get("REQUIRE_SERVICES") == "1"
+    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+    has_redis = bool(os.environ.get("REDIS_URL"))
+    for item in items:
+        for marker, available, variable in (
+            ("postgres", on_postgres, "DATABASE_URL=postgres://..."),
+            ("redis", has_redis, "REDIS_URL"),
+        ):
+            if item.get_closest_marker(marker) and not available:
+                if required:
+                    item.fixturenames.insert(0, "_service_missing")
+                else:
+                    item.add_marker(pytest.mark.skip(reason=f"needs {variable}"))
+
+
+@pytest.fixture
+def _service_missing():
+    pytest.fail("a required service (PostgreSQL or Redis) is not configured in this run")
+
+
+def make_user(username: str, kind: str | None, *, state=None, entity=None):
+    user = UserFactory(username=username)
+    if kind:
+        UserRole.objects.update_or_create(user=user, defaults={"kind": kind, "state": state, "entity": entity})
+        user.is_staff = kind == Role.ISU_STAFF
+        user.save(update_fields=["is_staff"])
+    return user
+
+
+def sign_in(client, user):
+    """Logs the client in, completing two-factor sign-in as a real staff member would."""
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def state_a(db):
+    return StateFactory(code="MX", region="Americas")
+
+
+@pytest.fixture
+def state_b(db):
+    return StateFactory(code="UG", region="Africa")
+
+
+@pytest.fixture
+def entity(db):
+    return EntityFactory(acronym="UNMAS", name="United Nations Mine Action Service")
+
+
+@pytest.fixture
+def other_entity(db):
+    return EntityFactory(acronym="UNIDIR", name="United Nations Institute for Disarmament Research")
+
+
+@pytest.fixture
+def isu_staff(db):
+    return make_user("isu", Role.ISU_STAFF)
+
+
+@pytest.fixture
+def state_a_user(db, state_a):
+    user = make_user("focal-a", Role.STATE_FOCAL_POINT, state=state_a)
+    FocalPointFactory(name="Ana Focal", email="focal-a@example.org", state=state_a, user=user, language="es")
+    return user
+
+
+@pytest.fixture
+def state_b_user(db, state_b):
+    user = make_user("focal-b", Role.STATE_FOCAL_POINT, state=state_b)
+    FocalPointFactory(name="Ben Focal", email="focal-b@example.org", state=state_b, user=user, language="en")
+    return user
+
+
+@pytest.fixture
+def entity_user(db, entity):
+    user = make_user("focal-unmas", Role.ENTITY_FOCAL_POINT, entity=entity)
+    FocalPointFactory(name="Eve Entity", email="focal-unmas@example.org", state=None, entity=entity, user=user)
+    return user
+
+
+@pytest.fixture
+def api_user(db):
+    return make_user("api-client", Role.API_CLIENT)
+
+
+@pytest.fixture
+def api_token(api_user):
+    return Token.objects.create(user=api_user)
+
+
+@pytest.fixture
+def client_for(db, isu_staff, state_a_user, state_b_user, entity_user, api_token):
+    """client_for("state_a") -> an APIClient signed in as that role (works for HTML too)."""
+
+    def build(role: str) -> APIClient:
+        client = APIClient()
+        if role == "anonymous":
+            return client
+        if role == "api_token":
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_token.key}")
+            return client
+        user = {"isu_staff": isu_staff, "state_a": state_a_user, "state_b": state_b_user, "entity_fp": entity_user}[role]
+        return sign_in(client, user)
+
+    return build
+
+
+@pytest.fixture
+def staff_client(client_for):
+    return client_for("isu_staff")
+
+
+@pytest.fixture
+def anon_client():
+    return APIClient()

@@ -1,0 +1,5 @@
+from tests.permissions.matrix import PUBLIC, Route
+
+ROUTES = [
+    Route("recommendations:index", PUBLIC),
+]
