@@ -24,9 +24,10 @@ test:
 lock:
 	@bash scripts/lock.sh
 
+# Extracts marked strings (needs GNU gettext), merges locale/src/*.json and compiles the catalogues.
 messages:
-	@$(PY) manage.py makemessages -l fr -l es --ignore=.venv --ignore=tests --ignore=bench
-	@$(PY) manage.py compilemessages --ignore=.venv
+	@$(PY) manage.py makemessages -l fr -l es --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --ignore=var
+	@$(PY) scripts/translations.py
 
 clean:
 	rm -rf .venv db.sqlite3 staticfiles var
