@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Sees every answer from here inwards (CSRF failures, views, the two-factor gate).
+    "entities.middleware.RefusedAccessLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -152,9 +154,11 @@ AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "entities.views.auth.locked_out"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
+# Trusted reverse proxies in front of gunicorn; decides which X-Forwarded-For entry is the client.
+PROXY_COUNT = env_int("PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "entities.audit.client_ip"
 
 # Two-factor sign-in (TOTP): required for ISU staff, available to focal points.
 ISU_STAFF_REQUIRE_2FA = env_bool("ISU_STAFF_REQUIRE_2FA", True)
@@ -272,3 +276,30 @@ LOGGING = {
 }
 
 ADMINS = [("ISU", addr) for addr in env_list("ADMIN_EMAILS", [])]
+
+# --- Letters (outbox, reminders) ------------------------------------------------------------
+from celery.schedules import crontab as _letters_crontab  # noqa: E402
+
+# See docs/letters.md. Attempts are counted per letter; retries back off exponentially from
+# LETTERS_RETRY_BASE_SECONDS up to LETTERS_RETRY_MAX_SECONDS; a claim ("sending") older than
+# LETTERS_CLAIM_LEASE_SECONDS is taken to belong to a dead worker and is sent again.
+LETTERS_MAX_ATTEMPTS = env_int("LETTERS_MAX_ATTEMPTS", 6, minimum=1)
+LETTERS_RETRY_BASE_SECONDS = env_int("LETTERS_RETRY_BASE_SECONDS", 60, minimum=1)
+LETTERS_RETRY_MAX_SECONDS = env_int("LETTERS_RETRY_MAX_SECONDS", 3600, minimum=1)
+LETTERS_CLAIM_LEASE_SECONDS = env_int("LETTERS_CLAIM_LEASE_SECONDS", 600, minimum=1)
+LETTERS_HANDOFF_CHUNK = env_int("LETTERS_HANDOFF_CHUNK", 100, minimum=1)
+LETTERS_QUEUE = env_str("LETTERS_QUEUE", "celery")
+LETTERS_MESSAGE_ID_DOMAIN = env_str("LETTERS_MESSAGE_ID_DOMAIN", "coordination-tracker.local")
+LETTERS_SECRETARIAT = env_str("LETTERS_SECRETARIAT", "Implementation Support Unit")
+CELERY_BEAT_SCHEDULE["letters-daily-schedule"] = {
+    "task": "letters.tasks.letters_schedule_today",
+    "schedule": _letters_crontab(hour=env_int("LETTERS_DAILY_HOUR_UTC", 5, minimum=0), minute=0),
+}
+CELERY_BEAT_SCHEDULE["letters-resume-stalled"] = {
+    "task": "letters.tasks.letters_resume_stalled",
+    "schedule": timedelta(minutes=5),
+}
+
+# --- Recommendations ------------------------------------------------------------------------
+# An open suggested action with no status update for this many days is listed as stale.
+RECOMMENDATIONS_STALE_DAYS = env_int("RECOMMENDATIONS_STALE_DAYS", 180, minimum=1)

@@ -1,0 +1,105 @@
+"""The letters as shipped, in English, French and Spanish. Staff may replace any of them
+(LetterTemplate rows); `letters.seed` stores them so they can be edited in the UI.
+
+The wording follows the Committee on the Enhancement of Cooperation and Assistance
+(15MSP, 2016), recommendations (b) and (d).
+"""
+
+REMINDER_EN = (
+    "Reminder: {{ obligation }} for {{ period }} due on {{ deadline|date:'j F Y' }}",
+    """Dear focal point of {{ state }},
+
+On behalf of the Committee on the Enhancement of Cooperation and Assistance, we kindly remind you that the {{ obligation }} of {{ state }} under article {{ article }} of the {{ treaty }}, covering calendar year {{ period }}, is due on {{ deadline|date:'j F Y' }}, in {{ days_left }} days.
+
+The Committee recommends that States Parties make their implementation challenges known in their article {{ article }} reports, under the heading "cooperation and assistance", so that they can be mapped and followed up individually.
+
+If your report has already been submitted, please disregard this letter.
+
+{{ secretariat }}""",
+)
+REMINDER_FR = (
+    "Rappel : {{ obligation }} pour {{ period }} attendu le {{ deadline|date:'j F Y' }}",
+    """Madame, Monsieur le point focal de {{ state }},
+
+Au nom du Comité sur le renforcement de la coopération et de l'assistance, nous vous rappelons que le rapport de {{ state }} au titre de l'article {{ article }} de la {{ treaty }}, portant sur l'année civile {{ period }}, est attendu le {{ deadline|date:'j F Y' }}, dans {{ days_left }} jours.
+
+Le Comité recommande aux États parties de faire connaître leurs difficultés de mise en œuvre dans leurs rapports au titre de l'article {{ article }}, sous la rubrique « coopération et assistance », afin qu'elles puissent être recensées et suivies individuellement.
+
+Si votre rapport a déjà été soumis, veuillez ne pas tenir compte de cette lettre.
+
+{{ secretariat }}""",
+)
+REMINDER_ES = (
+    "Recordatorio: {{ obligation }} de {{ period }}, plazo el {{ deadline|date:'j F Y' }}",
+    """Estimado punto focal de {{ state }}:
+
+En nombre del Comité sobre la Mejora de la Cooperación y la Asistencia, le recordamos que el informe de {{ state }} en virtud del artículo {{ article }} de la {{ treaty }}, correspondiente al año civil {{ period }}, debe presentarse a más tardar el {{ deadline|date:'j F Y' }}, dentro de {{ days_left }} días.
+
+El Comité recomienda que los Estados partes den a conocer sus dificultades de aplicación en sus informes en virtud del artículo {{ article }}, bajo el epígrafe «cooperación y asistencia», para que puedan identificarse y atenderse individualmente.
+
+Si su informe ya ha sido presentado, le rogamos que no tenga en cuenta esta carta.
+
+{{ secretariat }}""",
+)
+
+OVERDUE_EN = (
+    "Overdue: {{ obligation }} for {{ period }}",
+    """Dear focal point of {{ state }},
+
+The {{ obligation }} of {{ state }} under article {{ article }} of the {{ treaty }}, covering calendar year {{ period }}, was due on {{ deadline|date:'j F Y' }} and has not been received yet ({{ days_late }} days ago).
+
+We would be grateful if it could be submitted at your earliest convenience, including any implementation challenges under the heading "cooperation and assistance". The Implementation Support Unit stands ready to assist.
+
+{{ secretariat }}""",
+)
+OVERDUE_FR = (
+    "En retard : {{ obligation }} pour {{ period }}",
+    """Madame, Monsieur le point focal de {{ state }},
+
+Le rapport de {{ state }} au titre de l'article {{ article }} de la {{ treaty }}, portant sur l'année civile {{ period }}, était attendu le {{ deadline|date:'j F Y' }} et n'a pas encore été reçu (il y a {{ days_late }} jours).
+
+Nous vous serions reconnaissants de bien vouloir le soumettre dans les meilleurs délais, en y indiquant vos difficultés de mise en œuvre sous la rubrique « coopération et assistance ». L'Unité d'appui à l'application se tient à votre disposition.
+
+{{ secretariat }}""",
+)
+OVERDUE_ES = (
+    "Atrasado: {{ obligation }} de {{ period }}",
+    """Estimado punto focal de {{ state }}:
+
+El informe de {{ state }} en virtud del artículo {{ article }} de la {{ treaty }}, correspondiente al año civil {{ period }}, debía presentarse el {{ deadline|date:'j F Y' }} y aún no se ha recibido (hace {{ days_late }} días).
+
+Le agradeceríamos que lo presentara a la mayor brevedad, indicando sus dificultades de aplicación bajo el epígrafe «cooperación y asistencia». La Dependencia de Apoyo a la Aplicación está a su disposición.
+
+{{ secretariat }}""",
+)
+
+PLATFORM_EN = (
+    "Platform for Partnerships: new or updated information for {{ period }}",
+    """Dear focal point of {{ state }},
+
+In advance of {% if meeting %}{{ meeting }}{% else %}the Intersessional Meetings and the Meeting of the States Parties{% endif %}, the Committee on the Enhancement of Cooperation and Assistance invites {{ state }} to provide new or updated information on its needs for assistance, or on assistance it is in a position to offer, through the Platform for Partnerships, and to share its feedback on the utility of the Platform.
+
+{{ secretariat }}""",
+)
+PLATFORM_FR = (
+    "Plateforme de partenariats : informations nouvelles ou actualisées pour {{ period }}",
+    """Madame, Monsieur le point focal de {{ state }},
+
+En vue {% if meeting %}de {{ meeting }}{% else %}des réunions intersessions et de l'Assemblée des États parties{% endif %}, le Comité sur le renforcement de la coopération et de l'assistance invite {{ state }} à fournir, par la Plateforme de partenariats, des informations nouvelles ou actualisées sur ses besoins d'assistance ou sur l'assistance qu'il est en mesure d'offrir, ainsi que ses observations sur l'utilité de la Plateforme.
+
+{{ secretariat }}""",
+)
+PLATFORM_ES = (
+    "Plataforma de Alianzas: información nueva o actualizada para {{ period }}",
+    """Estimado punto focal de {{ state }}:
+
+Con miras a {% if meeting %}{{ meeting }}{% else %}las reuniones entre períodos de sesiones y la Reunión de los Estados Partes{% endif %}, el Comité sobre la Mejora de la Cooperación y la Asistencia invita a {{ state }} a proporcionar, a través de la Plataforma de Alianzas, información nueva o actualizada sobre sus necesidades de asistencia o sobre la asistencia que está en condiciones de ofrecer, así como sus comentarios sobre la utilidad de la Plataforma.
+
+{{ secretariat }}""",
+)
+
+TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
+    "report-reminder": {"en": REMINDER_EN, "fr": REMINDER_FR, "es": REMINDER_ES},
+    "report-overdue": {"en": OVERDUE_EN, "fr": OVERDUE_FR, "es": OVERDUE_ES},
+    "platform-call": {"en": PLATFORM_EN, "fr": PLATFORM_FR, "es": PLATFORM_ES},
+}
