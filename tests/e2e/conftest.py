@@ -1,0 +1,56 @@
+"""Fixtures of the browser journeys: the served app (fresh database, gunicorn on a free loopback
+port) and Debian's Chromium driven by Playwright.
+
+Without /usr/bin/chromium the journeys are skipped locally with the reason, and FAIL when CI=true:
+CI installs it first with scripts/e2e-deps.sh, so a missing browser there is a broken CI step.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from . import server
+from .browser import CHROMIUM_ARGS, open_journey
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+
+
+@pytest.fixture(scope="session")
+def served_app():
+    app = server.prepare()
+    try:
+        server.serve(app)
+        yield app
+    finally:
+        server.cleanup(app)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: run `bash scripts/e2e-deps.sh` (installs Debian's chromium)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def journey(request, browser, served_app):
+    """journey("isu-staff") -> a Journey in a fresh browser context (own cookies)."""
+    opened = []
+
+    def start(name: str, **options):
+        j = open_journey(browser, served_app, name, **options)
+        opened.append(j)
+        return j
+
+    yield start
+    for j in opened:
+        j.page.context.close()

@@ -1,0 +1,185 @@
+"""Serves the app as production does (gunicorn, DEBUG off, collected static files) on a free
+loopback port, with a fresh database holding the real seed and the demo data set.
+
+Used by the browser journeys (tests/e2e), the API fuzzing (tests/fuzz) and the load benchmark
+(bench/load_*). The database is a new SQLite file unless `database_url` is given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+DEMO_PASSWORD = "demo-password-2026"
+# Requests that took the server into an error, from gunicorn's access log ("<status> <path>").
+_SERVER_ERROR = re.compile(r'^ACCESS (?P<method>\S+) (?P<path>\S+) (?P<status>5\d\d) ')
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class ServedApp:
+    url: str
+    workdir: Path
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen | None = None
+    _log_offset: int = 0
+    _used_totp_steps: dict[str, int] = field(default_factory=dict)
+
+    # --- running management commands against the served database --------------------------
+    def manage(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
+            capture_output=True, text=True, timeout=600,
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout + result.stderr
+
+    def shell(self, code: str) -> str:
+        """Runs Python in the served app's Django (for set-up and for checking what was saved)."""
+        return self.manage("shell", "--no-imports", "-c", code).strip()
+
+    # --- credentials of the demo logins -----------------------------------------------------
+    def api_token(self, username: str) -> str:
+        """The user's API token, created when missing (DRF's own command)."""
+        output = self.manage("drf_create_token", username)
+        match = re.search(r"token ([0-9a-f]{40})", output)
+        if not match:
+            raise RuntimeError(f"no token in: {output}")
+        return match.group(1)
+
+    def totp_code(self, username: str) -> str:
+        """A code the user's confirmed TOTP device accepts now, computed from its key as an
+        authenticator app would. Each code is used once: django-otp refuses a replayed step,
+        so a second sign-in within the same 30 s uses the next step (within the tolerance)."""
+        from django_otp.oath import TOTP
+
+        key_hex, step, t0, digits, drift = self._totp_device(username)
+        totp = TOTP(bytes.fromhex(key_hex), step=step, t0=t0, digits=digits, drift=drift)
+        totp.time = time.time()
+        current = totp.t()
+        last = self._used_totp_steps.get(username, -1)
+        if current <= last:
+            if last - current >= 1:  # beyond the device's tolerance: wait for the next step
+                time.sleep(step - (time.time() - t0) % step + 0.5)
+                return self.totp_code(username)
+            totp.time = time.time() + step
+        code_step = totp.t()
+        self._used_totp_steps[username] = code_step
+        return f"{totp.token():0{digits}d}"
+
+    def _totp_device(self, username: str):
+        out = self.shell(
+            "from django_otp.plugins.otp_totp.models import TOTPDevice as D\n"
+            f"d = D.objects.filter(user__username={username!r}, confirmed=True).first()\n"
+            "print(d.key, d.step, d.t0, d.digits, d.drift) if d else print('none')"
+        )
+        if out == "none":
+            raise RuntimeError(f"{username} has no confirmed TOTP device in the demo data")
+        key, step, t0, digits, drift = out.split()
+        return key, int(step), int(t0), int(digits), int(drift)
+
+    # --- the server's own record of what went wrong -------------------------------------------
+    def new_server_errors(self) -> list[str]:
+        """5xx responses and tracebacks logged since the previous call."""
+        text = self.log_path.read_text(errors="replace")
+        fresh, self._log_offset = text[self._log_offset:], len(text)
+        errors = [line for line in fresh.splitlines() if _SERVER_ERROR.match(line)]
+        if "Traceback (most recent call last)" in fresh:
+            errors.append(fresh[fresh.index("Traceback (most recent call last)"):][:4000])
+        return errors
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def prepare(*, database_url: str | None = None, workdir: Path | None = None, load_demo: bool = True) -> ServedApp:
+    """Creates a fresh database (migrate, real seed, demo data) and collected static files."""
+    workdir = Path(workdir or tempfile.mkdtemp(prefix="served-app-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    ARTIFACTS.mkdir(exist_ok=True)
+    env = {
+        key: value for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="tests.e2e.server_settings",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
+        VAR_DIR=str(workdir / "var"),
+        SERVED_STATIC_ROOT=str(workdir / "static"),
+        SECURE_HSTS_SECONDS="0",
+        PYTHONUNBUFFERED="1",
+    )
+    if os.environ.get("SERVED_REDIS_URL"):
+        env["REDIS_URL"] = os.environ["SERVED_REDIS_URL"]
+    app = ServedApp(url="", workdir=workdir, env=env, log_path=workdir / "server.log")
+    app.manage("migrate", "--no-input", "--verbosity", "0")
+    app.manage("collectstatic", "--no-input", "--verbosity", "0")
+    app.manage("load_seed_data")
+    if load_demo:
+        app.manage("load_demo_data")
+    return app
+
+
+def serve(app: ServedApp, *, workers: int = 2, threads: int = 4, port: int | None = None) -> ServedApp:
+    """Starts gunicorn on 127.0.0.1 and waits until /healthz answers."""
+    port = port or free_port()
+    app.url = f"http://127.0.0.1:{port}"
+    log = open(app.log_path, "a")  # noqa: SIM115 (kept open for the server's lifetime)
+    app.process = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn", "config.wsgi:application",
+            "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
+            "--timeout", "60", "--access-logfile", "-",
+            "--access-logformat", 'ACCESS %(m)s %(U)s %(s)s %(M)sms',
+        ],
+        cwd=ROOT, env=app.env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if app.process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited:\n{app.log_path.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(f"{app.url}/healthz", timeout=2) as response:  # noqa: S310 (loopback)
+                if response.status == 200:
+                    return app
+        except OSError:  # refused, reset or timed out while booting
+            time.sleep(0.3)
+    app.stop()
+    raise RuntimeError("the served app did not answer /healthz within 60 s")
+
+
+def cleanup(app: ServedApp) -> None:
+    app.stop()
+    keep = ARTIFACTS / "server-logs"
+    keep.mkdir(parents=True, exist_ok=True)
+    if app.log_path.exists():
+        shutil.copy(app.log_path, keep / f"{app.workdir.name}.log")
+    shutil.rmtree(app.workdir, ignore_errors=True)
