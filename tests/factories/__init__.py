@@ -1,5 +1,6 @@
 """factory_boy factories, one module per app; import from here."""
 
+from .letters import CampaignFactory, LetterFactory, ReminderPlanFactory, ReportSubmissionFactory  # noqa: F401
 from .entities import (
     AddresseeGroupFactory,
     EntityFactory,
@@ -11,6 +12,7 @@ from .entities import (
     TreatyPartyFactory,
     UserFactory,
 )
+from .recommendations import ClusterFactory, RecommendationFactory, ReferenceFactory, ReportFactory, StatusUpdateFactory, SuggestedActionFactory  # noqa: F401, E501
 
 __all__ = [
     "AddresseeGroupFactory",

@@ -1,0 +1,52 @@
+"""Who may see and change recommendations and suggested actions.
+
+Recommendations, actions and their status histories are public (the public part of
+recommendation status). Status updates: ISU staff on any action; a UN entity focal point on
+the actions its entity implements or names, including actions that name an entity it
+succeeded (a DPO focal point for an action naming the Department of Peacekeeping
+Operations); nobody else. Imports are for ISU staff.
+"""
+
+from django.db.models import QuerySet
+
+from .actors import Actor
+
+
+def visible_recommendations(actor: Actor, queryset: QuerySet) -> QuerySet:
+    return queryset
+
+
+def visible_actions(actor: Actor, queryset: QuerySet) -> QuerySet:
+    return queryset
+
+
+def entities_acted_for(actor: Actor) -> set[int]:
+    """The entity ids a focal point speaks for: its own and those its entity succeeded."""
+    if not actor.is_entity_focal_point or actor.entity_id is None:
+        return set()
+    from entities.models import Entity
+
+    return {actor.entity_id, *Entity.objects.filter(successor_id=actor.entity_id).values_list("pk", flat=True)}
+
+
+def can_update_action(actor: Actor, action) -> bool:
+    if not actor.may_write:
+        return False
+    if actor.is_isu_staff:
+        return True
+    if actor.is_entity_focal_point:
+        return action.implementing_entities.filter(pk__in=entities_acted_for(actor)).exists()
+    return False
+
+
+def can_update_any_action(actor: Actor) -> bool:
+    """Whether to offer status forms at all (entity focal points and ISU staff)."""
+    return actor.may_write and (actor.is_isu_staff or actor.is_entity_focal_point)
+
+
+def can_import(actor: Actor) -> bool:
+    return actor.is_isu_staff
+
+
+def can_export(actor: Actor) -> bool:
+    return actor.is_isu_staff

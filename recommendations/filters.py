@@ -1,0 +1,93 @@
+"""One filterset per model, shared by the HTML lists, the exports and the API.
+
+Filters on many-valued relations (report, addressee, entity) use EXISTS subqueries so a
+recommendation is never repeated and no DISTINCT is needed. Unknown values are validation
+errors (a 400 in the API, a message on the page), never a 500.
+"""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from entities.models import AddresseeGroup, Entity
+
+from .models import ActionStatus, Cluster, Recommendation, Reference, Report, SuggestedAction
+
+
+def _entities_with_actions():
+    return Entity.objects.filter(suggested_actions__isnull=False).distinct().order_by("acronym")
+
+
+class _CommonFilters(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=200)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices)
+    report = django_filters.ModelChoiceFilter(
+        label=_("Report"), queryset=Report.objects.all(), to_field_name="symbol", method="filter_report",
+    )
+    addressee = django_filters.ModelChoiceFilter(
+        label=_("Addressee"), queryset=AddresseeGroup.objects.all(), to_field_name="slug", method="filter_addressee",
+    )
+    entity = django_filters.ModelChoiceFilter(
+        label=_("Implementing entity"), queryset=_entities_with_actions(), to_field_name="acronym",
+        method="filter_entity",
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        label=_("Updated since"), field_name="updated_at", lookup_expr="gte",
+        help_text=_("ISO 8601 date and time, e.g. 2026-01-31T00:00:00Z"),
+    )
+
+
+class RecommendationFilter(_CommonFilters):
+    cluster = django_filters.ModelChoiceFilter(
+        label=_("Thematic cluster"), queryset=Cluster.objects.all(), to_field_name="slug",
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["q", "report", "cluster", "addressee", "entity", "status", "updated_since"]
+
+    def filter_q(self, queryset, name, value):
+        if not value:
+            return queryset
+        in_actions = SuggestedAction.objects.filter(recommendation=OuterRef("pk"), text__icontains=value)
+        in_references = Reference.objects.filter(recommendation=OuterRef("pk"), report__symbol__icontains=value)
+        return queryset.filter(Q(text__icontains=value) | Exists(in_actions) | Exists(in_references))
+
+    def filter_report(self, queryset, name, value):
+        return queryset.filter(Exists(Reference.objects.filter(recommendation=OuterRef("pk"), report=value)))
+
+    def filter_addressee(self, queryset, name, value):
+        return queryset.filter(Exists(SuggestedAction.objects.filter(recommendation=OuterRef("pk"), addressee=value)))
+
+    def filter_entity(self, queryset, name, value):
+        through = SuggestedAction.implementing_entities.through
+        return queryset.filter(
+            Exists(through.objects.filter(suggestedaction__recommendation=OuterRef("pk"), entity=value))
+        )
+
+
+class SuggestedActionFilter(_CommonFilters):
+    cluster = django_filters.ModelChoiceFilter(
+        label=_("Thematic cluster"), queryset=Cluster.objects.all(), to_field_name="slug",
+        field_name="recommendation__cluster",
+    )
+    recommendation = django_filters.NumberFilter(label=_("Recommendation"), field_name="recommendation_id")
+
+    class Meta:
+        model = SuggestedAction
+        fields = ["q", "report", "cluster", "addressee", "entity", "status", "updated_since", "recommendation"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(text__icontains=value) if value else queryset
+
+    def filter_report(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Reference.objects.filter(recommendation=OuterRef("recommendation"), report=value))
+        )
+
+    def filter_addressee(self, queryset, name, value):
+        return queryset.filter(addressee=value)
+
+    def filter_entity(self, queryset, name, value):
+        through = SuggestedAction.implementing_entities.through
+        return queryset.filter(Exists(through.objects.filter(suggestedaction=OuterRef("pk"), entity=value)))

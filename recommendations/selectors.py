@@ -1,0 +1,113 @@
+"""Reads with their joins. Lists cost a fixed number of queries whatever the page size."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from entities.access import Actor
+from entities.access.recommendations import visible_actions, visible_recommendations
+from entities.models import AddresseeGroup, Entity
+
+from .models import ActionStatus, Cluster, Recommendation, Reference, StatusUpdate, SuggestedAction
+
+
+def _references() -> Prefetch:
+    return Prefetch("references", queryset=Reference.objects.select_related("report").order_by("position", "id"))
+
+
+def _actions(*, with_history: bool = False) -> Prefetch:
+    queryset = (
+        SuggestedAction.objects.select_related("addressee")
+        .prefetch_related(
+            Prefetch("implementing_entities", queryset=Entity.objects.only("id", "acronym", "name").order_by("acronym")),
+        )
+        .order_by("position", "id")
+    )
+    if with_history:
+        queryset = queryset.prefetch_related(
+            "organisations", "tags",
+            Prefetch("status_updates", queryset=StatusUpdate.objects.select_related("author", "on_behalf_of")),
+        )
+    return Prefetch("actions", queryset=queryset)
+
+
+def recommendation_list(*, actor: Actor) -> QuerySet[Recommendation]:
+    queryset = Recommendation.objects.select_related("cluster").prefetch_related(_references(), _actions())
+    return visible_recommendations(actor, queryset).order_by("position", "id")
+
+
+def recommendation_detail_queryset(*, actor: Actor) -> QuerySet[Recommendation]:
+    queryset = Recommendation.objects.select_related("cluster", "re_examined_in").prefetch_related(
+        _references(), _actions(with_history=True)
+    )
+    return visible_recommendations(actor, queryset)
+
+
+def action_list(*, actor: Actor) -> QuerySet[SuggestedAction]:
+    queryset = (
+        SuggestedAction.objects.select_related("addressee", "recommendation")
+        .prefetch_related(
+            Prefetch("implementing_entities", queryset=Entity.objects.only("id", "acronym", "name").order_by("acronym")),
+            Prefetch("recommendation__references", queryset=Reference.objects.select_related("report")),
+        )
+    )
+    return visible_actions(actor, queryset).order_by("recommendation__position", "recommendation_id", "position", "id")
+
+
+def action_history(*, action: SuggestedAction) -> QuerySet[StatusUpdate]:
+    return action.status_updates.select_related("author", "on_behalf_of").order_by("-date", "-created_at", "-id")
+
+
+def stale_cutoff(now: dt.datetime | None = None) -> dt.datetime:
+    return (now or timezone.now()) - dt.timedelta(days=settings.RECOMMENDATIONS_STALE_DAYS)
+
+
+def stale_actions(*, actor: Actor, now: dt.datetime | None = None) -> QuerySet[SuggestedAction]:
+    """Open actions (not completed, not discontinued) with no status update since the cutoff;
+    an action never updated counts from when it was recorded."""
+    cutoff = stale_cutoff(now)
+    open_statuses = [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS]
+    never = Q(last_status_update_at__isnull=True, created_at__lt=cutoff)
+    return (
+        action_list(actor=actor)
+        .filter(status__in=open_statuses)
+        .filter(never | Q(last_status_update_at__lt=cutoff))
+    )
+
+
+def _status_table(rows, key: str, labels: dict) -> list[dict]:
+    """[{"label":..., "counts": {status: n}, "total": n}] in the order of `labels`."""
+    table = {k: {"label": label, "counts": dict.fromkeys(ActionStatus.values, 0), "total": 0} for k, label in labels.items()}
+    for row in rows:
+        entry = table.get(row[key])
+        if entry is None:
+            continue
+        entry["counts"][row["status"]] = row["n"]
+        entry["total"] += row["n"]
+    return [entry for entry in table.values() if entry["total"]]
+
+
+def dashboard_counts(*, actor: Actor) -> dict:
+    """Action status counts by cluster, by addressee and by implementing entity."""
+    actions = visible_actions(actor, SuggestedAction.objects.all())
+    by_cluster = actions.values("recommendation__cluster", "status").annotate(n=Count("id")).order_by()
+    by_addressee = actions.values("addressee", "status").annotate(n=Count("id")).order_by()
+    by_entity = (
+        actions.filter(implementing_entities__isnull=False)
+        .values("implementing_entities", "status").annotate(n=Count("id")).order_by()
+    )
+    recommendations = visible_recommendations(actor, Recommendation.objects.all())
+    return {
+        "statuses": [{"value": value, "label": str(label)} for value, label in ActionStatus.choices],
+        "by_cluster": _status_table(by_cluster, "recommendation__cluster", {c.pk: c.name for c in Cluster.objects.all()}),
+        "by_addressee": _status_table(by_addressee, "addressee", {a.pk: a.name for a in AddresseeGroup.objects.all()}),
+        "by_entity": _status_table(
+            by_entity, "implementing_entities",
+            {e.pk: e.acronym for e in Entity.objects.filter(suggested_actions__isnull=False).distinct()},
+        ),
+        "recommendations": {
+            row["status"]: row["n"] for row in recommendations.values("status").annotate(n=Count("id")).order_by()
+        },
+    }

@@ -1,0 +1,66 @@
+"""Writes with rules: posting a status update, recomputing a recommendation's status."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from entities.access import actor_for
+from entities.access.recommendations import can_update_action
+from entities.models import Entity
+
+from .models import ActionStatus, Recommendation, StatusUpdate, SuggestedAction, derive_status
+
+
+@transaction.atomic
+def status_update_post(
+    *,
+    action: SuggestedAction,
+    user,
+    status: str,
+    date: dt.date | None = None,
+    note: str = "",
+    evidence_url: str = "",
+    on_behalf_of: Entity | None = None,
+) -> StatusUpdate:
+    """Records a status update in the action's history and moves the action's status.
+
+    The action takes the status of its latest update by date (a back-dated update enters the
+    history without overriding a newer one). A focal point always posts on behalf of its own
+    entity; ISU staff may name one of the action's entities or none.
+    """
+    actor = actor_for(user)
+    action = SuggestedAction.objects.select_for_update().get(pk=action.pk)
+    if not can_update_action(actor, action):
+        raise PermissionDenied(_("You may not update the status of this action."))
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Unknown status %(status)s.") % {"status": status}})
+    today = timezone.localdate()
+    date = date or today
+    if date > today:
+        raise ValidationError({"date": _("The date of a status update cannot be in the future.")})
+    if actor.is_entity_focal_point:
+        on_behalf_of = Entity.objects.get(pk=actor.entity_id)
+    elif on_behalf_of is not None and not action.implementing_entities.filter(pk=on_behalf_of.pk).exists():
+        raise ValidationError({"on_behalf_of": _("The entity must be one the action names.")})
+    update = StatusUpdate.objects.create(
+        action=action, status=status, date=date, note=note, evidence_url=evidence_url,
+        author=user, on_behalf_of=on_behalf_of,
+    )
+    latest = action.status_updates.order_by("-date", "-created_at", "-id").first()
+    action.status = latest.status
+    action.last_status_update_at = timezone.now()
+    action.save(update_fields=["status", "last_status_update_at", "updated_at"])
+    recommendation_refresh_status(recommendation=action.recommendation)
+    return update
+
+
+def recommendation_refresh_status(*, recommendation: Recommendation) -> Recommendation:
+    """Derives the status from the actions and moves `updated_at`, so incremental pulls and
+    ETags see that something under the recommendation changed."""
+    statuses = list(recommendation.actions.values_list("status", flat=True))
+    recommendation.status = derive_status(statuses)
+    recommendation.save(update_fields=["status", "updated_at"])
+    return recommendation
