@@ -1,0 +1,91 @@
+"""Who may see and change what in task forces, meetings, action items and surveys.
+
+- Mechanisms, meetings, action items, endorsements, capabilities and glossaries are public,
+  except confidential meetings (individualised-approach meetings are held "in confidence"):
+  those are seen by ISU staff and by the focal points of the meeting's participants and of
+  the requesting State; for everyone else they do not exist (404).
+- ISU staff record meetings and change every action item; the owner's focal point (the UN
+  entity's, or the State's for an item owned by a State) may close its own items.
+- Mapping surveys are internal to the UN system: ISU staff and UN entity focal points see them
+  (drafts: staff only);
+  an entity focal point answers for its own entity when the survey was sent to it.
+- A State focal point may request an individualised-approach meeting for its own State.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from .actors import Actor
+
+
+def visible_meetings(actor: Actor, queryset: QuerySet) -> QuerySet:
+    if actor.is_isu_staff:
+        return queryset
+    allowed = Q(is_confidential=False)
+    if actor.state_id:
+        allowed |= Q(requested_by_id=actor.state_id) | Q(participants__state_id=actor.state_id)
+    if actor.entity_id:
+        allowed |= Q(participants__entity_id=actor.entity_id)
+    if actor.state_id or actor.entity_id:
+        # The joins above may repeat a meeting once per matching participant.
+        return queryset.filter(pk__in=queryset.filter(allowed).values("pk"))
+    return queryset.filter(allowed)
+
+
+def visible_action_items(actor: Actor, queryset: QuerySet) -> QuerySet:
+    """Action items of confidential meetings follow their meeting."""
+    if actor.is_isu_staff:
+        return queryset
+    from taskforce.models import Meeting
+
+    meetings = visible_meetings(actor, Meeting.objects.all()).values("pk")
+    return queryset.filter(Q(meeting__isnull=True) | Q(meeting__in=meetings))
+
+
+def can_record_meeting(actor: Actor) -> bool:
+    return actor.is_isu_staff
+
+
+def can_close_action_item(actor: Actor, item) -> bool:
+    if actor.is_isu_staff:
+        return True
+    if not actor.may_write:
+        return False
+    if actor.is_entity_focal_point and item.entity_id:
+        return item.entity_id == actor.entity_id
+    if actor.is_state_focal_point and item.state_id:
+        return item.state_id == actor.state_id
+    return False
+
+
+def can_see_surveys(actor: Actor) -> bool:
+    return actor.is_isu_staff or actor.is_entity_focal_point
+
+
+def visible_surveys(actor: Actor, queryset: QuerySet) -> QuerySet:
+    """Staff see drafts too; entity focal points see surveys once they are sent or closed."""
+    from taskforce.models import SurveyStatus
+
+    if actor.is_isu_staff:
+        return queryset
+    if actor.is_entity_focal_point:
+        return queryset.exclude(status=SurveyStatus.DRAFT)
+    return queryset.none()
+
+
+def can_answer_survey(actor: Actor, survey, *, invited_entity_ids: set[int]) -> bool:
+    return bool(actor.is_entity_focal_point and actor.entity_id in invited_entity_ids and actor.may_write)
+
+
+def can_manage_surveys(actor: Actor) -> bool:
+    return actor.is_isu_staff
+
+
+def can_request_individualised_approach(actor: Actor) -> bool:
+    return actor.is_isu_staff or (actor.is_state_focal_point and actor.may_write)
+
+
+def can_download_report(actor: Actor, meeting) -> bool:
+    """Reports follow the meeting's visibility; callers pass a meeting already filtered."""
+    return actor.is_isu_staff or actor.state_id is not None or actor.entity_id is not None

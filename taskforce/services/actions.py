@@ -1,0 +1,33 @@
+"""Action items: closing (done or dropped, with a note) and the status history."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from entities.access import actor_for
+from entities.access.taskforce import can_close_action_item
+from taskforce.models import ActionItem, ActionItemStatus, ActionItemUpdate
+
+
+@transaction.atomic
+def action_item_set_status(*, item: ActionItem, status: str, note: str = "", user) -> ActionItem:
+    """Moves an item to `status`. Owners' focal points may close their own items (done or
+    dropped with a note); ISU staff may also reopen. A no-op change is refused."""
+    actor = actor_for(user)
+    if not can_close_action_item(actor, item):
+        raise PermissionDenied(_("Only the owner's focal point or ISU staff may change this action item."))
+    if status not in ActionItemStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    if status == ActionItemStatus.OPEN and not actor.is_isu_staff:
+        raise ValidationError({"status": _("Only ISU staff may reopen an action item.")})
+    locked = ActionItem.objects.select_for_update().get(pk=item.pk)
+    if locked.status == status:
+        raise ValidationError({"status": _("The action item is already %(status)s.") % {"status": locked.get_status_display()}})
+    if status == ActionItemStatus.DROPPED and not note.strip():
+        raise ValidationError({"note": _("Say why the action item is dropped.")})
+    ActionItemUpdate.objects.create(action_item=locked, from_status=locked.status, to_status=status, note=note.strip(), by=user)
+    locked.status = status
+    locked.save(update_fields=["status", "updated_at"])
+    return locked
