@@ -1,10 +1,17 @@
-"""Site-wide views: the home page, health and readiness probes, error pages."""
+"""Site-wide views: the home page, health and readiness probes, error pages.
+
+Error handlers answer JSON (`{"detail": ...}`) under /api/ and the HTML error pages elsewhere;
+neither ever shows a traceback (that needs DEBUG, which production refuses to start with
+without a strong SECRET_KEY and is documented as development-only).
+"""
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
 
@@ -32,7 +39,11 @@ def readyz(request):
         try:
             import redis
 
-            redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+            client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
+            try:
+                client.ping()
+            finally:
+                client.close()
             checks["redis"] = "ok"
         except Exception as exc:
             checks["redis"] = f"error: {exc.__class__.__name__}"
@@ -44,17 +55,39 @@ def home(request):
     return render(request, "home.html")
 
 
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _error(request, status: int, template: str, detail: str):
+    if _is_api(request):
+        return JsonResponse({"detail": detail}, status=status)
+    return render(request, template, status=status)
+
+
+@requires_csrf_token
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    return _error(request, 404, "404.html", _("Not found."))
 
 
+@requires_csrf_token
 def permission_denied(request, exception):
-    return render(request, "403.html", status=403)
+    return _error(request, 403, "403.html", _("You do not have permission to perform this action."))
 
 
-def server_error(request):
-    return render(request, "500.html", status=500)
-
-
+@requires_csrf_token
 def bad_request(request, exception):
-    return render(request, "400.html", status=400)
+    return _error(request, 400, "400.html", _("Bad request."))
+
+
+@requires_csrf_token
+def server_error(request):
+    if _is_api(request):
+        return JsonResponse({"detail": _("Server error. It has been logged.")}, status=500)
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:
+        # The page itself failed (database down, broken context processor): a bare page then.
+        return HttpResponseServerError(
+            "<!DOCTYPE html><title>Server error</title><h1>Server error</h1>", content_type="text/html"
+        )

@@ -6,6 +6,7 @@ deployment stops at start-up instead of misbehaving later.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -72,3 +73,20 @@ def check_secret_key(key: str | None, *, debug: bool) -> str:
             "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
         )
     return key
+
+
+def check_redis_url(url: str | None) -> str | None:
+    """Refuses a REDIS_URL that is not a redis://, rediss:// or unix:// URL (never echoing it,
+    since it may hold a password)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        raise ImproperlyConfigured("REDIS_URL is malformed (expected redis://[:password@]host:port/db).") from None
+    if parts.scheme not in ("redis", "rediss", "unix") or (parts.scheme != "unix" and not parts.hostname):
+        raise ImproperlyConfigured(
+            f"REDIS_URL must be a redis://, rediss:// or unix:// URL with a host (got scheme {parts.scheme!r})."
+        )
+    return url

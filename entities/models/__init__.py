@@ -1,6 +1,7 @@
 """The registry: UN entities, States, other organisations, addressee groups, treaties,
 focal points and the roles that bind a user to a State or an entity."""
 
+from .audit import SecurityEvent, SecurityEventKind
 from .base import PartyReference, TimeStamped
 from .organisations import AddresseeGroup, Entity, EntityKind, EntityName, Organisation, OrganisationKind
 from .people import FocalPoint, Language, Role, UserRole
@@ -19,6 +20,8 @@ __all__ = [
     "PartyReference",
     "ReportingObligation",
     "Role",
+    "SecurityEvent",
+    "SecurityEventKind",
     "State",
     "TimeStamped",
     "Treaty",

@@ -1,4 +1,4 @@
-"""Sign-in, sign-out and two-factor (TOTP) sign-in."""
+"""Sign-in, sign-out, the lockout page and two-factor (TOTP) sign-in."""
 
 import base64
 from io import BytesIO
@@ -6,30 +6,58 @@ from io import BytesIO
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from ..access import actor_for
+from ..audit import record_event
+from ..middleware import OTP_REQUIRED_SESSION_KEY, two_factor_pending
+from ..models import SecurityEventKind
 
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def get_success_url(self):
+        url = super().get_success_url()
+        if two_factor_pending(self.request):
+            return f"{reverse('two-factor')}?{urlencode({'next': url})}"
+        return url
+
 
 class LogoutView(auth_views.LogoutView):
     pass
 
 
+def locked_out(request, original_response=None, credentials=None):
+    """The page shown while a (username, address) pair is locked (AXES_LOCKOUT_CALLABLE)."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Six-digit code from your authenticator app"), max_length=6, min_length=6,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]{6}"}),
+        label=_("Six-digit code from your authenticator app"), max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+    def clean_token(self) -> str:
+        token = "".join(self.cleaned_data["token"].split())
+        if len(token) != 6 or not token.isdigit():
+            raise forms.ValidationError(_("Enter the six digits shown by your authenticator app."))
+        return token
 
 
 def _safe_next(request) -> str:
@@ -48,7 +76,11 @@ def _qr_svg(uri: str) -> str:
 
 @login_required
 def two_factor(request):
-    """Confirms a TOTP code; with no confirmed device yet, first shows the key to enrol."""
+    """The TOTP step. With no confirmed authenticator yet, first shows the key to enrol.
+
+    Required for ISU staff; a focal point may enrol here, and from then on passes this step at
+    every sign-in too.
+    """
     user = request.user
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     enrolling = device is None
@@ -58,15 +90,32 @@ def two_factor(request):
         )
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        allowed, _why = device.verify_is_allowed()
+        if allowed and device.verify_token(form.cleaned_data["token"]):
             if enrolling:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
+                record_event(kind=SecurityEventKind.TWO_FACTOR_ENROLLED, request=request)
+            request.session[OTP_REQUIRED_SESSION_KEY] = True
             otp_login(request, device)
+            record_event(kind=SecurityEventKind.TWO_FACTOR_PASSED, request=request)
             messages.success(request, _("Two-factor sign-in complete."))
             return redirect(_safe_next(request))
-        form.add_error("token", _("That code is not valid. Check the time on your device and try again."))
-    context = {"form": form, "enrolling": enrolling, "next": _safe_next(request)}
+        record_event(
+            kind=SecurityEventKind.TWO_FACTOR_FAILED, request=request,
+            detail="throttled" if not allowed else "wrong code",
+        )
+        if allowed:
+            form.add_error("token", _("That code is not valid. Check the time on your device and try again."))
+        else:
+            form.add_error("token", _("Too many wrong codes. Wait a minute, then try again."))
+    context = {
+        "form": form,
+        "enrolling": enrolling,
+        "optional": enrolling and not (settings.ISU_STAFF_REQUIRE_2FA and actor_for(user).is_isu_staff),
+        "verified": user.is_verified(),
+        "next": _safe_next(request),
+    }
     if enrolling:
         context["qr"] = _qr_svg(device.config_url)
         context["secret"] = base64.b32encode(device.bin_key).decode()
