@@ -13,6 +13,7 @@ from .entities import (
     UserFactory,
 )
 from .recommendations import ClusterFactory, RecommendationFactory, ReferenceFactory, ReportFactory, StatusUpdateFactory, SuggestedActionFactory  # noqa: F401, E501
+from .partnerships import ChallengeFactory, MatchFactory, NeedFactory, OfferFactory  # noqa: F401
 
 __all__ = [
     "AddresseeGroupFactory",

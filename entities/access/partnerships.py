@@ -1,0 +1,129 @@
+"""Platform for Partnerships: who sees and changes needs, offers, matches and challenges.
+
+- Public entries: everyone.
+- "States Parties only": the secretariat and focal points of any State party to the APMBC.
+- "Secretariat only": the secretariat and the owning State's focal points.
+- A State's own entries (any visibility, withdrawn included): its focal points.
+Only focal points of a State that is party to the APMBC submit entries, and only for their
+own State; the secretariat may record an entry on behalf of any State Party.
+"""
+
+from django.db.models import Q, QuerySet
+
+from .actors import Actor
+
+TREATY = "APMBC"
+
+
+def is_state_party(state_id: int | None) -> bool:
+    if state_id is None:
+        return False
+    from entities.models import TreatyParty
+
+    return TreatyParty.objects.filter(treaty__short_name=TREATY, state_id=state_id).exists()
+
+
+def party_states(queryset=None):
+    """The States party to the APMBC (for pick lists and filters)."""
+    from entities.models import State
+
+    queryset = queryset if queryset is not None else State.objects.all()
+    return queryset.filter(treaty_parties__treaty__short_name=TREATY).distinct()
+
+
+def _entry_rule(actor: Actor) -> Q | None:
+    """The Q deciding which entries an actor sees; None means everything."""
+    from partnerships.choices import Visibility
+
+    if actor.is_isu_staff:
+        return None
+    rule = Q(visibility=Visibility.PUBLIC)
+    if actor.is_state_focal_point and actor.state_id:
+        rule |= Q(state_id=actor.state_id)
+        if is_state_party(actor.state_id):
+            rule |= Q(visibility=Visibility.PARTIES)
+    return rule
+
+
+def visible_entries(actor: Actor, queryset: QuerySet) -> QuerySet:
+    rule = _entry_rule(actor)
+    return queryset if rule is None else queryset.filter(rule)
+
+
+def can_submit_entry(actor: Actor) -> bool:
+    if actor.is_isu_staff:
+        return True
+    return actor.is_state_focal_point and actor.may_write and is_state_party(actor.state_id)
+
+
+def can_change_entry(actor: Actor, entry) -> bool:
+    """Edit, confirm, withdraw. Assumes the entry is already known to be visible."""
+    if actor.is_isu_staff:
+        return True
+    return (
+        actor.is_state_focal_point and actor.may_write
+        and entry.state_id == actor.state_id and is_state_party(actor.state_id)
+    )
+
+
+def can_see_history(actor: Actor, record) -> bool:
+    return actor.is_isu_staff or (actor.is_state_focal_point and record.state_id == actor.state_id)
+
+
+# --- Matches ---------------------------------------------------------------------------------
+
+def visible_matches(actor: Actor, queryset: QuerySet) -> QuerySet:
+    """Staff see all matches; a focal point sees those involving its State."""
+    if actor.is_isu_staff:
+        return queryset
+    if actor.is_state_focal_point and actor.state_id:
+        return queryset.filter(Q(need__state_id=actor.state_id) | Q(offer__state_id=actor.state_id))
+    return queryset.none()
+
+
+def can_propose_match(actor: Actor, need, offer) -> bool:
+    if actor.is_isu_staff:
+        return True
+    return (
+        actor.is_state_focal_point and actor.may_write and is_state_party(actor.state_id)
+        and actor.state_id in (need.state_id, offer.state_id)
+    )
+
+
+def can_decide_match(actor: Actor, match) -> bool:
+    """Accept, decline or complete: the secretariat or a focal point of one of the two States."""
+    if actor.is_isu_staff:
+        return True
+    return actor.is_state_focal_point and actor.may_write and actor.state_id in (
+        match.need.state_id, match.offer.state_id,
+    )
+
+
+# --- Challenges ------------------------------------------------------------------------------
+
+def visible_challenges(actor: Actor, queryset: QuerySet) -> QuerySet:
+    """Shared (consented) challenges are public; without consent only staff and the State."""
+    if actor.is_isu_staff:
+        return queryset
+    rule = Q(consent_to_share=True)
+    if actor.is_state_focal_point and actor.state_id:
+        rule |= Q(state_id=actor.state_id)
+    return queryset.filter(rule)
+
+
+def can_record_challenge(actor: Actor) -> bool:
+    return can_submit_entry(actor)
+
+
+def can_change_challenge(actor: Actor, challenge) -> bool:
+    return can_change_entry(actor, challenge)
+
+
+# --- Projects and feedback ------------------------------------------------------------------
+
+def can_give_feedback(actor: Actor) -> bool:
+    return actor.is_isu_staff or (actor.is_state_focal_point and actor.may_write)
+
+
+def can_read_feedback(actor: Actor) -> bool:
+    return actor.is_isu_staff

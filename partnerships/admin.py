@@ -1,0 +1,43 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Challenge, Entry, Feedback, Match, SuggestedMatch
+
+
+@admin.register(Entry)
+class EntryAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "side", "state", "area", "kind", "status", "visibility", "confirmed_at", "is_demo"]
+    list_filter = ["side", "area", "kind", "status", "visibility", "is_demo"]
+    search_fields = ["title", "description", "geographic_focus"]
+    raw_id_fields = ["submitted_by"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+
+@admin.register(Match)
+class MatchAdmin(SimpleHistoryAdmin):
+    list_display = ["need", "offer", "status", "score", "created_at", "notified_at"]
+    list_filter = ["status"]
+    search_fields = ["need__title", "offer__title", "note"]
+    raw_id_fields = ["need", "offer", "proposed_by"]
+
+
+@admin.register(SuggestedMatch)
+class SuggestedMatchAdmin(admin.ModelAdmin):
+    list_display = ["need", "offer", "score", "found_at"]
+    list_filter = ["score"]
+    search_fields = ["need__title", "offer__title"]
+    raw_id_fields = ["need", "offer"]
+
+
+@admin.register(Challenge)
+class ChallengeAdmin(SimpleHistoryAdmin):
+    list_display = ["state", "obligation", "nature", "source", "consent_to_share", "is_demo"]
+    list_filter = ["obligation", "nature", "source", "consent_to_share", "is_demo"]
+    search_fields = ["description"]
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(SimpleHistoryAdmin):
+    list_display = ["created_at", "state", "usefulness"]
+    list_filter = ["usefulness"]
+    search_fields = ["what_works", "what_to_improve"]

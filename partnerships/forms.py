@@ -1,0 +1,122 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from entities.access.partnerships import party_states
+from entities.models import State
+
+from .choices import EntryStatus, Side
+from .currencies import currency_choices
+from .models import Challenge, Entry, Feedback
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class EntryForm(forms.ModelForm):
+    """A short form: what, where, how much, until when, and who may see it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    currency = forms.ChoiceField(label=_("currency"), required=False, help_text=_("ISO 4217 code, e.g. USD, EUR, CHF."))
+    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
+
+    class Meta:
+        model = Entry
+        fields = [
+            "state", "kind", "area", "title", "description", "amount", "currency", "period_start", "period_end",
+            "geographic_focus", "target_state", "target_region", "visibility", "status",
+        ]
+        widgets = {
+            "period_start": DateInput, "period_end": DateInput,
+            "description": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
+        }
+
+    def __init__(self, *args, side: str, staff: bool, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.side = side
+        self.fields["currency"].choices = [("", "—")] + currency_choices()
+        self.fields["amount"].widget.attrs.update({"min": "0", "step": "0.01", "inputmode": "decimal"})
+        if staff and creating:
+            self.fields["state"].queryset = party_states()
+            self.fields["state"].required = True
+            self.fields["state"].help_text = _("The State Party this entry is recorded for.")
+        else:
+            del self.fields["state"]
+        if side == Side.NEED:
+            del self.fields["target_state"]
+            del self.fields["target_region"]
+        else:
+            regions = State.objects.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
+            self.fields["target_region"] = forms.ChoiceField(
+                label=_("region assisted"), required=False, choices=[("", "—")] + [(r, r) for r in regions],
+                help_text=_("For an offer: the region it is meant for, if any."),
+            )
+            self.fields["target_state"].queryset = party_states()
+        if creating:
+            del self.fields["status"]
+        else:
+            self.fields["status"].choices = [c for c in EntryStatus.choices if c[0] != EntryStatus.WITHDRAWN]
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period cannot end before it starts."))
+        if data.get("amount") is not None and not data.get("currency"):
+            self.add_error("currency", _("Give the currency of the amount."))
+        if data.get("currency") and data.get("amount") is None:
+            self.add_error("amount", _("Give the amount, or leave the currency empty."))
+        return data
+
+    def _post_clean(self):
+        # The service validates the model (with the State it decides); skip ModelForm's own
+        # instance validation, which would run before the State is set.
+        pass
+
+
+class ChallengeForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
+
+    class Meta:
+        model = Challenge
+        fields = ["state", "obligation", "nature", "source", "description", "consent_to_share"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5, "maxlength": 4000})}
+
+    def __init__(self, *args, staff: bool, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if staff and creating:
+            self.fields["state"].queryset = party_states()
+            self.fields["state"].required = True
+        else:
+            del self.fields["state"]
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def _post_clean(self):
+        pass
+
+
+class ProposeMatchForm(forms.Form):
+    other = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(label=_("Note to both States (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class FeedbackForm(forms.ModelForm):
+    usefulness = forms.TypedChoiceField(
+        label=_("How useful is the Platform?"), coerce=int, widget=forms.RadioSelect,
+        choices=[(1, _("1 — not useful")), (2, "2"), (3, "3"), (4, "4"), (5, _("5 — very useful"))],
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["usefulness", "what_works", "what_to_improve"]
+        widgets = {
+            "what_works": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+            "what_to_improve": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+        }
+
+
+MATCH_DECISIONS = {"accept": _("Accept"), "decline": _("Decline"), "complete": _("Mark as completed")}

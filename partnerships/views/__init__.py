@@ -1,0 +1,1 @@
+"""HTML views of the Platform for Partnerships; thin: selectors read, services write."""

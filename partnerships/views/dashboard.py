@@ -1,0 +1,17 @@
+"""Figures for the secretariat: needs against offers, matching, stale entries, funding gaps."""
+
+from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from .. import selectors
+from ..figures import platform_figures
+from .common import actor_of
+
+
+@login_required
+def dashboard(request):
+    actor = actor_of(request)
+    if not actor.is_isu_staff:
+        raise PermissionDenied
+    return render(request, "partnerships/dashboard.html", platform_figures(selectors.entries_for(actor)))
