@@ -1,7 +1,15 @@
 from django.urls import path
 
-from . import views
+from .views import actions, feeds, mechanisms, meetings
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", mechanisms.index, name="index"),
+    path("calendar.ics", feeds.calendar, name="calendar"),
+    path("mechanisms/<slug:slug>/", mechanisms.mechanism_detail, name="mechanism-detail"),
+    path("mechanisms/<slug:slug>/calendar.ics", feeds.mechanism_calendar, name="mechanism-calendar"),
+    path("mechanisms/<slug:slug>/meetings/new/", meetings.meeting_record_view, name="meeting-record"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
+    path("action-items/", actions.action_item_list, name="action-item-list"),
+    path("action-items/<int:pk>/", actions.action_item_detail, name="action-item-detail"),
 ]

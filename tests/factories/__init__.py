@@ -14,6 +14,7 @@ from .entities import (
 )
 from .recommendations import ClusterFactory, RecommendationFactory, ReferenceFactory, ReportFactory, StatusUpdateFactory, SuggestedActionFactory  # noqa: F401, E501
 from .partnerships import ChallengeFactory, MatchFactory, NeedFactory, OfferFactory  # noqa: F401
+from .taskforce import ActionItemFactory, CapabilityFactory, GlossaryTermFactory, MechanismFactory, MeetingFactory, MembershipFactory, ObjectiveFactory, ParticipantFactory, SurveyFactory, SurveyQuestionFactory  # noqa: F401, E501
 
 __all__ = [
     "AddresseeGroupFactory",

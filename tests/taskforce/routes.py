@@ -1,5 +1,51 @@
-from tests.permissions.matrix import PUBLIC, Route
+"""Permission-matrix rows for every task-force route (HTML and API)."""
+
+from tests.factories import ActionItemFactory, MechanismFactory, MeetingFactory
+from tests.permissions.matrix import API_READ, PUBLIC, STAFF_HTML, Route, expect
+
+
+def mechanism(w):
+    return {"slug": MechanismFactory(slug="casa", acronym="CASA", lead_entity=w.entity).slug}
+
+
+def meeting(w):
+    return {"pk": MeetingFactory(mechanism__slug="casa").pk}
+
+
+def confidential_meeting(w):
+    """A confidential meeting State A took part in: State B, UNMAS and the public must not see it."""
+    found = MeetingFactory(mechanism__slug="casa", is_confidential=True)
+    found.participants.create(state=w.state_a, role="chair")
+    return {"pk": found.pk}
+
+
+def unmas_item(w):
+    return {"pk": ActionItemFactory(mechanism__slug="casa", entity=w.entity).pk}
+
+
+def other_item(w):
+    return {"pk": ActionItemFactory(mechanism__slug="casa", entity=w.other_entity).pk}
+
+
+CLOSE = {"status": "done", "note": "Shared with the task force."}
+SEEN_BY_STAFF_AND_A = expect(PUBLIC, anonymous=404, state_b=404, entity_fp=404, api_token=404)
+# Closing: the owner's entity focal point and staff; others are refused, the anonymous sent to sign in.
+CLOSE_OWN = {"anonymous": 302, "isu_staff": 302, "state_a": 403, "state_b": 403, "entity_fp": 302, "api_token": 302}
 
 ROUTES = [
     Route("taskforce:index", PUBLIC),
+    Route("taskforce:mechanism-detail", PUBLIC, args=mechanism),
+    Route("taskforce:calendar", PUBLIC),
+    Route("taskforce:mechanism-calendar", PUBLIC, args=mechanism),
+    Route("taskforce:meeting-list", PUBLIC),
+    Route("taskforce:meeting-detail", PUBLIC, args=meeting),
+    Route("taskforce:meeting-detail", SEEN_BY_STAFF_AND_A, args=confidential_meeting, label="confidential"),
+    Route("taskforce:meeting-record", STAFF_HTML, args=mechanism),
+    Route("taskforce:action-item-list", PUBLIC),
+    Route("taskforce:action-item-detail", PUBLIC, args=unmas_item),
+    Route("taskforce:action-item-detail", CLOSE_OWN, method="post", args=unmas_item, data=lambda w: CLOSE, label="close own"),
+    Route(
+        "taskforce:action-item-detail", expect(CLOSE_OWN, entity_fp=403), method="post", args=other_item,
+        data=lambda w: CLOSE, label="close another entity's",
+    ),
 ]

@@ -1,0 +1,99 @@
+"""Reads with their joins: every list here costs a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from entities.access import Actor
+from entities.access.taskforce import visible_action_items, visible_meetings
+
+from .models import (
+    ActionItem,
+    ActionItemStatus,
+    Mechanism,
+    Meeting,
+    Membership,
+    Objective,
+    Participant,
+)
+
+PARTY = ("entity", "state", "organisation")
+
+
+def overdue_q(today: dt.date | None = None) -> Q:
+    return Q(status=ActionItemStatus.OPEN, due_on__lt=today or timezone.localdate())
+
+
+def mechanism_list() -> QuerySet[Mechanism]:
+    today = timezone.localdate()
+    return (
+        Mechanism.objects.select_related("lead_entity", "lead_state")
+        .annotate(
+            member_total=Count("memberships", distinct=True),
+            meeting_total=Count("meetings", distinct=True),
+            open_items=Count("action_items", filter=Q(action_items__status=ActionItemStatus.OPEN), distinct=True),
+            overdue_items=Count("action_items", filter=Q(action_items__in=ActionItem.objects.filter(overdue_q(today))), distinct=True),
+        )
+        .order_by("name")
+    )
+
+
+def action_items(actor: Actor) -> QuerySet[ActionItem]:
+    return visible_action_items(
+        actor,
+        ActionItem.objects.select_related("mechanism", "meeting", "objective", *PARTY),
+    ).order_by("status", "due_on", "pk")
+
+
+def meetings(actor: Actor) -> QuerySet[Meeting]:
+    return (
+        visible_meetings(actor, Meeting.objects.select_related("mechanism", "requested_by"))
+        .annotate(participant_total=Count("participants", distinct=True))
+        .order_by("-date", "-pk")
+    )
+
+
+def mechanism_detail(*, slug: str, actor: Actor) -> Mechanism:
+    from django.shortcuts import get_object_or_404
+
+    mechanism = get_object_or_404(
+        Mechanism.objects.select_related("lead_entity", "lead_state").prefetch_related(
+            Prefetch("memberships", queryset=Membership.objects.select_related(*PARTY).order_by("role", "pk")),
+            Prefetch(
+                "objectives",
+                queryset=Objective.objects.annotate(action_total=Count("action_items")).order_by("kind", "order"),
+            ),
+            "declarations__counts",
+        ),
+        slug=slug,
+    )
+    mechanism.timeline = list(meetings(actor).filter(mechanism=mechanism))
+    open_items = list(action_items(actor).filter(mechanism=mechanism, status=ActionItemStatus.OPEN))
+    mechanism.open_items = open_items
+    mechanism.overdue_count = sum(1 for item in open_items if item.is_overdue)
+    return mechanism
+
+
+def meeting_detail(*, pk: int, actor: Actor) -> Meeting:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        visible_meetings(actor, Meeting.objects.select_related("mechanism", "requested_by")).prefetch_related(
+            Prefetch("participants", queryset=Participant.objects.select_related(*PARTY).order_by("role", "capacity", "pk")),
+            "agenda_items",
+            "decisions",
+            "documents",
+            "process_checks",
+            Prefetch("action_items", queryset=ActionItem.objects.select_related(*PARTY, "objective")),
+        ),
+        pk=pk,
+    )
+
+
+def party_memberships(party) -> list[Membership]:
+    """The memberships of one entity, State or organisation, with their mechanisms: one query."""
+    field = {"Entity": "entity", "State": "state", "Organisation": "organisation"}[type(party).__name__]
+    return list(Membership.objects.filter(**{field: party}).select_related("mechanism").order_by("mechanism__name", "role"))

@@ -1,0 +1,1 @@
+"""HTML views of the task-force pages; thin: selectors read, services write."""
