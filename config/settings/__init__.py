@@ -303,3 +303,12 @@ CELERY_BEAT_SCHEDULE["letters-resume-stalled"] = {
 # --- Recommendations ------------------------------------------------------------------------
 # An open suggested action with no status update for this many days is listed as stale.
 RECOMMENDATIONS_STALE_DAYS = env_int("RECOMMENDATIONS_STALE_DAYS", 180, minimum=1)
+
+# --- Task forces ----------------------------------------------------------------------------
+# Weekly reminders of overdue action items to their owners' focal points (letters outbox).
+from celery.schedules import crontab as _taskforce_crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["taskforce-overdue-reminders"] = {
+    "task": "taskforce.tasks.taskforce_overdue_reminders",
+    "schedule": _taskforce_crontab(day_of_week="mon", hour=6, minute=0),
+}
