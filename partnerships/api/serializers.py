@@ -1,0 +1,116 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from entities.models import State
+
+from ..choices import EntryStatus
+from ..currencies import currency_choices
+from ..models import Challenge, Entry, Match
+
+
+class StateCodeField(serializers.SlugRelatedField):
+    """A State by its ISO 3166-1 alpha-2 code."""
+
+    def __init__(self, **kwargs):
+        if not kwargs.get("read_only"):
+            kwargs["queryset"] = State.objects.all()
+        super().__init__(slug_field="code", **kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(str(data).upper())
+
+    def to_representation(self, obj):
+        return obj.code.code
+
+
+class EntrySerializer(serializers.ModelSerializer):
+    state = StateCodeField(required=False, help_text="ISO 3166-1 alpha-2. Focal points may omit it (their own State).")
+    state_name = serializers.CharField(source="state.name", read_only=True)
+    region = serializers.CharField(source="state.region", read_only=True)
+    target_state = StateCodeField(required=False, allow_null=True)
+    currency = serializers.ChoiceField(choices=currency_choices(), required=False, allow_blank=True)
+    status = serializers.ChoiceField(
+        choices=[c for c in EntryStatus.choices if c[0] != EntryStatus.WITHDRAWN], required=False,
+        help_text="To withdraw, POST to the withdraw action.",
+    )
+    is_stale = serializers.BooleanField(read_only=True)
+    version = serializers.IntegerField(
+        required=False, help_text="Send the version you read; if the entry changed since, the update is refused (409).",
+    )
+    url = serializers.HyperlinkedIdentityField(view_name="partnerships:entry-detail", read_only=True)
+
+    class Meta:
+        model = Entry
+        fields = [
+            "id", "url", "side", "state", "state_name", "region", "kind", "area", "title", "description", "amount",
+            "currency", "period_start", "period_end", "geographic_focus", "target_state", "target_region", "status",
+            "visibility", "is_stale", "is_demo", "confirmed_at", "created_at", "updated_at", "version",
+        ]
+        read_only_fields = ["side", "is_demo", "confirmed_at", "created_at", "updated_at"]
+
+    def validate_amount(self, value):
+        if value is not None and value < 0:
+            raise serializers.ValidationError("The amount cannot be negative.")
+        return value
+
+    def validate(self, attrs):
+        start = attrs.get("period_start", getattr(self.instance, "period_start", None))
+        end = attrs.get("period_end", getattr(self.instance, "period_end", None))
+        if start and end and end < start:
+            raise serializers.ValidationError({"period_end": "The period cannot end before it starts."})
+        return attrs
+
+
+
+class ReasonSerializer(serializers.Serializer):
+    component = serializers.CharField()
+    points = serializers.IntegerField()
+    maximum = serializers.IntegerField()
+    text = serializers.CharField()
+
+
+class RankedEntrySerializer(EntrySerializer):
+    score = serializers.IntegerField(read_only=True)
+    reasons = ReasonSerializer(many=True, read_only=True)
+
+    class Meta(EntrySerializer.Meta):
+        fields = ["score", "reasons", *EntrySerializer.Meta.fields]
+
+
+class MatchSerializer(serializers.ModelSerializer):
+    need = serializers.PrimaryKeyRelatedField(queryset=Entry.objects.all())
+    offer = serializers.PrimaryKeyRelatedField(queryset=Entry.objects.all())
+    need_title = serializers.CharField(source="need.title", read_only=True)
+    offer_title = serializers.CharField(source="offer.title", read_only=True)
+    need_state = serializers.SerializerMethodField()
+    offer_state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Match
+        fields = [
+            "id", "need", "need_title", "need_state", "offer", "offer_title", "offer_state", "status", "score", "note",
+            "created_at", "decided_at", "completed_at", "notified_at",
+        ]
+        read_only_fields = ["status", "score", "created_at", "decided_at", "completed_at", "notified_at"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_need_state(self, obj) -> str:
+        return obj.need.state.code.code
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_offer_state(self, obj) -> str:
+        return obj.offer.state.code.code
+
+
+class MatchDecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["accept", "decline", "complete"])
+
+
+class ChallengeSerializer(serializers.ModelSerializer):
+    state = StateCodeField(read_only=True)
+    state_name = serializers.CharField(source="state.name", read_only=True)
+
+    class Meta:
+        model = Challenge
+        fields = ["id", "state", "state_name", "obligation", "description", "nature", "source", "consent_to_share", "created_at", "updated_at"]

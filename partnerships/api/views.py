@@ -1,0 +1,154 @@
+"""Needs and offers (public read; focal points write their own State's), matches, challenges."""
+
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from entities.access import actor_for
+from entities.api.permissions import PublicReadOnly
+
+from .. import selectors, services
+from ..choices import Side
+from ..filters import ChallengeFilter, EntryFilter
+from ..models import Entry
+from . import serializers
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
+def _service(call):
+    """Runs a service; an edit conflict becomes 409 (Django validation errors are handled globally)."""
+    try:
+        return call()
+    except services.EditConflict as conflict:
+        raise Conflict(str(conflict.message)) from None
+
+
+ENTRY_DOC = (
+    "Anonymous visitors and API-client tokens see public entries; a State focal point's token also "
+    "sees its own State's entries and, if its State is a party, entries for States Parties only. "
+    "Focal points create and update their own State's entries; staff may record for any State Party."
+)
+
+
+class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                   mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    side: str = Side.NEED
+    permission_classes = [PublicReadOnly]
+    serializer_class = serializers.EntrySerializer
+    filterset_class = EntryFilter
+
+    def get_queryset(self):
+        return selectors.entries_for(actor_for(self.request.user)).filter(side=self.side)
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        state = data.pop("state", None)
+        serializer.instance = _service(lambda: services.entry_submit(
+            actor=actor_for(self.request.user), user=self.request.user, side=self.side, data=data, state=state,
+        ))
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        if "state" in data and data.pop("state") != serializer.instance.state:
+            raise exceptions.ValidationError({"state": ["The State of an entry cannot be changed."]})
+        version = data.pop("version", None)
+        serializer.instance = _service(lambda: services.entry_update(
+            actor=actor_for(self.request.user), user=self.request.user, entry=serializer.instance,
+            data=data, expected_version=version,
+        ))
+
+    @extend_schema(request=None, responses=serializers.EntrySerializer, summary="Confirm the entry is still current")
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        entry = _service(lambda: services.entry_confirm(actor=actor_for(request.user), user=request.user, entry=self.get_object()))
+        return Response(self.get_serializer(entry).data)
+
+    @extend_schema(request=None, responses=serializers.EntrySerializer, summary="Withdraw the entry (it stays in the record)")
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        entry = services.entry_withdraw(actor=actor_for(request.user), user=request.user, entry=self.get_object())
+        return Response(self.get_serializer(entry).data)
+
+    @extend_schema(
+        responses=serializers.RankedEntrySerializer(many=True), filters=False,
+        summary="Ranked candidates (offers for a need, needs for an offer) with the reason for each score component",
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def matches(self, request, pk=None):
+        rows = selectors.ranked_candidates_for(actor_for(request.user), self.get_object())
+        return Response(serializers.RankedEntrySerializer(rows, many=True, context={"request": request}).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Needs for assistance", description=ENTRY_DOC),
+    retrieve=extend_schema(summary="One need"),
+    create=extend_schema(summary="Submit a need (State focal point, for its own State)"),
+    update=extend_schema(summary="Update a need"), partial_update=extend_schema(summary="Update part of a need"),
+)
+class NeedViewSet(EntryViewSet):
+    side = Side.NEED
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Offers of assistance", description=ENTRY_DOC),
+    retrieve=extend_schema(summary="One offer"),
+    create=extend_schema(summary="Submit an offer (State focal point, for its own State)"),
+    update=extend_schema(summary="Update an offer"), partial_update=extend_schema(summary="Update part of an offer"),
+)
+class OfferViewSet(EntryViewSet):
+    side = Side.OFFER
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Matches involving the caller's State (all, for staff)"),
+    retrieve=extend_schema(summary="One match"),
+    create=extend_schema(summary="Propose a match between a need and an offer"),
+)
+class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    serializer_class = serializers.MatchSerializer
+
+    def get_queryset(self):
+        return selectors.matches_for(actor_for(self.request.user))
+
+    def perform_create(self, serializer):
+        actor = actor_for(self.request.user)
+        visible = selectors.entries_for(actor)
+        try:
+            need = visible.get(pk=serializer.validated_data["need"].pk)
+            offer = visible.get(pk=serializer.validated_data["offer"].pk)
+        except Entry.DoesNotExist:
+            raise Http404 from None
+        serializer.instance = services.match_propose(
+            actor=actor, user=self.request.user, need=need, offer=offer, note=serializer.validated_data.get("note", ""),
+        )
+
+    @extend_schema(request=serializers.MatchDecisionSerializer, responses=serializers.MatchSerializer, summary="Accept, decline or complete a match")
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        decision = serializers.MatchDecisionSerializer(data=request.data)
+        decision.is_valid(raise_exception=True)
+        match = services.match_decide(
+            actor=actor_for(request.user), user=request.user, match=self.get_object(), decision=decision.validated_data["decision"],
+        )
+        return Response(self.get_serializer(match).data)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Challenges of States Parties (shared with consent; own State's and all for staff)"),
+    retrieve=extend_schema(summary="One challenge"),
+)
+class ChallengeViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [PublicReadOnly]
+    serializer_class = serializers.ChallengeSerializer
+    filterset_class = ChallengeFilter
+
+    def get_queryset(self):
+        return selectors.challenges_for(actor_for(self.request.user))
+
+
