@@ -44,6 +44,7 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
 class SuggestedActionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SuggestedAction
+        skip_postgeneration_save = True
 
     recommendation = factory.SubFactory(RecommendationFactory)
     addressee = factory.SubFactory(AddresseeGroupFactory, slug="security-council", name="Security Council")

@@ -1,0 +1,136 @@
+from django.db.models import Count, Max
+from django.utils.cache import get_conditional_response
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.decorators import action as detail_route
+from rest_framework.renderers import JSONRenderer
+
+from entities.access import actor_for
+
+from .. import selectors
+from ..filters import RecommendationFilter, SuggestedActionFilter
+from ..models import Report
+from .conditional import ConditionalMixin, finish, make_etag
+from .pagination import CountedPageNumberPagination
+from .renderers import CSVRenderer, references_text
+from .serializers import (
+    ActionListSerializer,
+    RecommendationSerializer,
+    ReportSerializer,
+    StatusUpdateSerializer,
+)
+
+CONDITIONAL = [
+    OpenApiParameter("If-None-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+                     description="An ETag from an earlier response: 304 Not Modified when nothing changed."),
+    OpenApiParameter("If-Modified-Since", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+                     description="An HTTP date: 304 Not Modified when nothing changed since."),
+]
+FORMAT = OpenApiParameter("format", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False, enum=["json", "csv"],
+                          description="csv for CSV output of the current page (or send Accept: text/csv).")
+
+
+class _ReadOnly(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
+    renderer_classes = [JSONRenderer, CSVRenderer]
+    pagination_class = CountedPageNumberPagination
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400 and hasattr(response, "accepted_renderer"):
+            # Errors are JSON whatever format was asked for.
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = JSONRenderer.media_type
+        return response
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List recommendations", parameters=[*CONDITIONAL, FORMAT],
+                       description="Annex I recommendations with their references and suggested actions. "
+                                   "Use `updated_since` for incremental pulls."),
+    retrieve=extend_schema(summary="One recommendation", parameters=CONDITIONAL),
+)
+class RecommendationViewSet(_ReadOnly):
+    serializer_class = RecommendationSerializer
+    filterset_class = RecommendationFilter
+    csv_columns = {
+        "id": lambda item: item["id"],
+        "references": references_text,
+        "cluster": lambda item: item["cluster"],
+        "status": lambda item: item["status"],
+        "updated_at": lambda item: item["updated_at"],
+        "actions": lambda item: len(item["actions"]),
+        "text": lambda item: item["text"],
+    }
+
+    def get_queryset(self):
+        return selectors.recommendation_list(actor=actor_for(self.request.user))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List suggested actions", parameters=[*CONDITIONAL, FORMAT]),
+    retrieve=extend_schema(summary="One suggested action", parameters=CONDITIONAL),
+)
+class SuggestedActionViewSet(_ReadOnly):
+    serializer_class = ActionListSerializer
+    filterset_class = SuggestedActionFilter
+    csv_columns = {
+        "id": lambda item: item["id"],
+        "recommendation": lambda item: item["recommendation"],
+        "references": references_text,
+        "addressee": lambda item: item["addressee"],
+        "status": lambda item: item["status"],
+        "implementing_entities": lambda item: item["implementing_entities"],
+        "updated_at": lambda item: item["updated_at"],
+        "text": lambda item: item["text"],
+    }
+
+    def get_queryset(self):
+        return selectors.action_list(actor=actor_for(self.request.user))
+
+    @extend_schema(
+        summary="Status history of one suggested action", parameters=[*CONDITIONAL, FORMAT],
+        responses=StatusUpdateSerializer(many=True), filters=False,
+    )
+    @detail_route(detail=True, methods=["get"], filterset_class=None, serializer_class=StatusUpdateSerializer)
+    def history(self, request, pk=None):
+        action = self.get_object()
+        updates = selectors.action_history(action=action)
+        stats = updates.order_by().aggregate(count=Count("pk"), last=Max("created_at"))
+        last = stats["last"] or action.updated_at
+        etag = make_etag(request.get_full_path(), request.accepted_media_type, stats["count"], last.isoformat())
+        not_modified = get_conditional_response(request, etag=etag, last_modified=int(last.timestamp()))
+        if not_modified is not None:
+            return finish(not_modified, etag, last)
+        page = self.paginator.paginate_queryset(updates, request, view=self, count=stats["count"])
+        return finish(self.get_paginated_response(StatusUpdateSerializer(page, many=True).data), etag, last)
+
+    def get_filterset_class(self):
+        return None if self.action == "history" else self.filterset_class
+
+    def get_renderer_context(self):
+        context = super().get_renderer_context()
+        if getattr(self, "action", None) == "history":
+            context["view"] = _HistoryColumns()
+        return context
+
+
+class _HistoryColumns:
+    csv_columns = {
+        "id": lambda item: item["id"], "date": lambda item: item["date"], "status": lambda item: item["status"],
+        "on_behalf_of": lambda item: item["on_behalf_of"], "author": lambda item: item["author"],
+        "evidence_url": lambda item: item["evidence_url"], "note": lambda item: item["note"],
+    }
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List reports of the Secretary-General", parameters=[*CONDITIONAL, FORMAT]),
+    retrieve=extend_schema(summary="One report", parameters=CONDITIONAL),
+)
+class ReportViewSet(_ReadOnly):
+    serializer_class = ReportSerializer
+    queryset = Report.objects.order_by("symbol")
+    filterset_class = None
+    csv_columns = {
+        name: (lambda item, name=name: item[name]) for name in ["id", "symbol", "title", "date", "organ", "link", "updated_at"]
+    }

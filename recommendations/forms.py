@@ -1,0 +1,50 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+from .models import ActionStatus, StatusUpdate
+
+
+class StatusUpdateForm(forms.ModelForm):
+    """Status, date, note and evidence; ISU staff may say on behalf of which named entity."""
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["status", "date", "note", "evidence_url", "on_behalf_of"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "note": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"evidence_url": _("A link to a document or page showing the progress (optional).")}
+
+    def __init__(self, *args, action, staff: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = ActionStatus.choices
+        self.fields["status"].initial = action.status
+        self.fields["date"].initial = timezone.localdate
+        if staff:
+            self.fields["on_behalf_of"].queryset = action.implementing_entities.all()
+            self.fields["on_behalf_of"].required = False
+            self.fields["on_behalf_of"].empty_label = _("— ISU (no entity) —")
+        else:
+            del self.fields["on_behalf_of"]
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and date > timezone.localdate():
+            raise forms.ValidationError(_("The date of a status update cannot be in the future."))
+        return date
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_("One row per suggested action, with the columns of the template."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload
+
+
