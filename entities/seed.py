@@ -270,13 +270,15 @@ def upsert(model: type[models.Model], counter: Counter, lookup: dict, values: di
 def member_state_rows() -> list[dict]:
     """The 193 UN Member States: ISO code, admission year, M49 region and subregion."""
     import country_converter as coco
+    from django_countries import countries
 
     data = coco.CountryConverter().data
     members = data[data["UNmember"].notna()]
     subregion_to_region = {sub: region for region, subs in M49_REGION.items() for sub in subs}
     return [
         {
-            "code": row.ISO2,
+            # ISO3 is a plain code in every row; ISO2 is sometimes a pattern ("^GB$|^UK$").
+            "code": countries.alpha2(row.ISO3),
             "un_member_since": int(row.UNmember),
             "subregion": row.UNregion,
             "region": subregion_to_region[row.UNregion],
