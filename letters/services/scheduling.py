@@ -221,3 +221,15 @@ def letters_schedule(*, today: dt.date, dry_run: bool = False) -> StepResult:
                 status=CampaignStatus.QUEUED, queued_at=timezone.now(),
             )
     return result
+
+
+def preview_context(*, kind: str, treaty_name: str, obligation: ReportingObligation | None, period: int, days: int,
+                    meeting: str = "") -> dict:
+    """The placeholders of a letter as the scheduling step would fill them, for the preview."""
+    deadline = obligation.annual_deadline(period) if obligation else None
+    return {
+        "treaty": treaty_name, "period": period, "secretariat": settings.LETTERS_SECRETARIAT,
+        "obligation": obligation.name if obligation else "", "article": obligation.article if obligation else "",
+        "deadline": deadline, "days_left": days, "days_late": days, "meeting": meeting,
+        "send_on": (deadline - dt.timedelta(days=days)) if deadline else timezone.localdate(),
+    }

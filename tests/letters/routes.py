@@ -1,5 +1,62 @@
-from tests.permissions.matrix import PUBLIC, Route
+from tests.permissions.matrix import SIGNED_IN_HTML, STAFF_HTML, Route, expect
+
+STAFF_POST = expect(STAFF_HTML, isu_staff=302)
+
+
+def _letter(world):
+    from tests.factories import LetterFactory
+
+    return {"pk": LetterFactory(state=world.state_a).pk}
+
+
+def _failed_letter(world):
+    from letters.models import LetterStatus
+    from tests.factories import LetterFactory
+
+    return {"pk": LetterFactory(state=world.state_a, status=LetterStatus.FAILED).pk}
+
+
+def _report_of_state_a(world):
+    from tests.factories import ReportSubmissionFactory
+
+    return {"pk": ReportSubmissionFactory(state=world.state_a).pk}
+
+
+def _campaign(world):
+    from tests.factories import CampaignFactory
+
+    return {"pk": CampaignFactory().pk}
+
+
+def _plan(world):
+    from tests.factories import ReminderPlanFactory
+
+    return {"pk": ReminderPlanFactory().pk}
+
 
 ROUTES = [
-    Route("letters:index", PUBLIC),
+    Route("letters:index", STAFF_HTML),
+    Route("letters:outbox", STAFF_HTML),
+    Route("letters:letter-detail", STAFF_HTML, args=_letter),
+    Route("letters:letter-pdf", STAFF_HTML, args=_letter),
+    Route("letters:letter-resend", STAFF_POST, method="post", args=_failed_letter),
+    Route("letters:letter-cancel", STAFF_POST, method="post", args=_letter),
+    Route("letters:plan", STAFF_HTML),
+    Route("letters:plan-edit", STAFF_HTML, args=_plan),
+    Route("letters:preview", STAFF_HTML),
+    Route("letters:campaign-list", STAFF_HTML),
+    Route("letters:campaign-create", STAFF_HTML),
+    Route("letters:campaign-detail", STAFF_HTML, args=_campaign),
+    Route("letters:campaign-send", STAFF_POST, method="post", args=_campaign),
+    Route("letters:template-list", STAFF_HTML),
+    Route("letters:template-edit", STAFF_HTML, args=lambda w: {"kind": "report-reminder", "language": "fr"}),
+    Route("letters:report-list", SIGNED_IN_HTML),
+    Route("letters:report-create", expect(SIGNED_IN_HTML, entity_fp=403)),
+    Route("letters:compliance", STAFF_HTML),
+    Route("letters:analytics", STAFF_HTML),
+    Route("report-submission-list", expect(
+        {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 200, "entity_fp": 200, "api_token": 200})),
+    Route("report-submission-detail", {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 404, "entity_fp": 404, "api_token": 200}, args=_report_of_state_a),
+    Route("letter-list", {"anonymous": 401, "isu_staff": 200, "state_a": 403, "state_b": 403, "entity_fp": 403, "api_token": 403}),
+    Route("letter-detail", {"anonymous": 401, "isu_staff": 200, "state_a": 403, "state_b": 403, "entity_fp": 403, "api_token": 403}, args=_letter),
 ]

@@ -1,0 +1,42 @@
+"""One filterset per model, shared by the staff pages and the API."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from entities.models import Language
+from letters.models import Letter, LetterStatus, ReportKind, ReportSubmission
+
+
+class LetterFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    status = django_filters.ChoiceFilter(choices=LetterStatus.choices, label=_("Status"))
+    purpose = django_filters.CharFilter(label=_("Purpose"))
+    period = django_filters.NumberFilter(label=_("Year"))
+    stage = django_filters.CharFilter(label=_("Stage"))
+    language = django_filters.ChoiceFilter(choices=Language.choices, label=_("Language"))
+    state = django_filters.CharFilter(field_name="state__code", lookup_expr="iexact", label=_("State (ISO code)"))
+
+    class Meta:
+        model = Letter
+        fields = ["q", "status", "purpose", "period", "stage", "language", "state"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(subject__icontains=value) | Q(key__icontains=value) | Q(message_id__icontains=value)
+            | Q(address_problem__icontains=value) | Q(last_error__icontains=value)
+        )
+
+
+class ReportSubmissionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    period = django_filters.NumberFilter(label=_("Year covered"))
+    kind = django_filters.ChoiceFilter(choices=ReportKind.choices, label=_("Kind"))
+    state = django_filters.CharFilter(field_name="state__code", lookup_expr="iexact", label=_("State (ISO code)"))
+
+    class Meta:
+        model = ReportSubmission
+        fields = ["q", "period", "kind", "state"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(link__icontains=value) | Q(state__code__iexact=value) | Q(obligation__name__icontains=value))
