@@ -1,19 +1,79 @@
+"""The public directory: UN entities, States and organisations, with search and filters.
+
+Focal points and the change history are shown to ISU staff only (entities.access.entities).
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from entities.models import Entity, State
+from entities import selectors
+from entities.access import actor_for
+from entities.access.entities import (
+    can_import_treaty_parties,
+    can_see_focal_points,
+    can_see_history,
+)
+from entities.filters import EntityFilter, OrganisationFilter, StateFilter
+from entities.models import Organisation, Treaty
+
+PAGE_SIZE = 25
+
+
+def filtered_page(request, filterset_class, queryset) -> dict:
+    """The filter form, one page of results and the query string to keep across pages."""
+    filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
+    results = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+    if filterset.is_bound and not filterset.is_valid():
+        results = queryset.none()
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"filter": filterset, "page_obj": page, "query_string": query.urlencode()}
+
+
+def staff_context(request) -> dict:
+    actor = actor_for(request.user)
+    return {"show_focal_points": can_see_focal_points(actor), "show_history": can_see_history(actor)}
+
+
+def index(request):
+    return render(request, "entities/index.html", {"treaties": selectors.treaty_list()})
 
 
 def entity_list(request):
-    return render(request, "entities/entity_list.html", {"entities": Entity.objects.all()})
+    return render(request, "entities/entity_list.html", filtered_page(request, EntityFilter, selectors.entity_list()))
 
 
-def entity_detail(request, acronym):
-    return render(request, "entities/entity_detail.html", {"entity": get_object_or_404(Entity, acronym=acronym)})
+def entity_detail(request, acronym: str):
+    entity = get_object_or_404(selectors.entity_detail(actor=actor_for(request.user)), acronym=acronym)
+    return render(request, "entities/entity_detail.html", {"entity": entity, **staff_context(request)})
 
 
 def state_list(request):
-    return render(request, "entities/state_list.html", {"states": State.objects.all()})
+    context = filtered_page(request, StateFilter, selectors.state_list())
+    context["treaties"] = Treaty.objects.order_by("short_name")
+    return render(request, "entities/state_list.html", context)
 
 
-def state_detail(request, code):
-    return render(request, "entities/state_detail.html", {"state": get_object_or_404(State, code=code.upper())})
+def state_detail(request, code: str):
+    if len(code) != 2:
+        raise Http404
+    state = get_object_or_404(selectors.state_detail(actor=actor_for(request.user)), code=code.upper())
+    actor = actor_for(request.user)
+    return render(request, "entities/state_detail.html", {
+        "state": state, "can_import": can_import_treaty_parties(actor), **staff_context(request),
+    })
+
+
+def organisation_list(request):
+    return render(
+        request, "entities/organisation_list.html", filtered_page(request, OrganisationFilter, selectors.organisation_list())
+    )
+
+
+def organisation_detail(request, pk: int):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    return render(request, "entities/organisation_detail.html", {"organisation": organisation, **staff_context(request)})

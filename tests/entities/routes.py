@@ -1,4 +1,19 @@
-from tests.permissions.matrix import PUBLIC, Route, expect
+from tests.factories import (
+    AddresseeGroupFactory,
+    OrganisationFactory,
+    TreatyFactory,
+    TreatyPartyFactory,
+)
+from tests.permissions.matrix import API_READ, PUBLIC, STAFF_HTML, Route, expect
+
+
+def _organisation(world):
+    return {"pk": OrganisationFactory(name="African Union", acronym="AU").pk}
+
+
+def _treaty_party(world):
+    return {"pk": TreatyPartyFactory(treaty=TreatyFactory(), state=world.state_a, is_demo=True).pk}
+
 
 ROUTES = [
     Route("home", PUBLIC),
@@ -7,8 +22,36 @@ ROUTES = [
     Route("login", expect(PUBLIC, isu_staff=302, state_a=302, state_b=302, entity_fp=302)),
     Route("logout", expect(PUBLIC, anonymous=302, isu_staff=302, state_a=302, state_b=302, entity_fp=302, api_token=302), method="post"),
     Route("two-factor", expect(PUBLIC, anonymous=302, api_token=302)),
+    # The directory is public information; focal points inside it are for staff only.
+    Route("entities:index", PUBLIC),
     Route("entities:entity-list", PUBLIC),
     Route("entities:entity-detail", PUBLIC, args=lambda w: {"acronym": w.entity.acronym}),
     Route("entities:state-list", PUBLIC),
     Route("entities:state-detail", PUBLIC, args=lambda w: {"code": w.state_a.code.code}),
+    Route("entities:organisation-list", PUBLIC),
+    Route("entities:organisation-detail", PUBLIC, args=_organisation),
+    Route("entities:treaty-party-import", STAFF_HTML, label="form"),
+    Route(
+        "entities:treaty-party-import", expect(STAFF_HTML, isu_staff=400), method="post",
+        data=lambda w: {"treaty": "APMBC"}, label="without a file",
+    ),
+    Route("entities:treaty-party-template", STAFF_HTML),
+    Route("entities:history", STAFF_HTML, args=lambda w: {"app_label": "entities", "model": "state", "pk": w.state_a.pk}),
+    # API: read-only for every signed-in role and API tokens.
+    Route("entity-list", API_READ),
+    Route("entity-detail", API_READ, args=lambda w: {"pk": w.entity.pk}),
+    Route(
+        "entity-list", expect(API_READ, isu_staff=405, state_a=405, state_b=405, entity_fp=405, api_token=403),
+        method="post", data=lambda w: {"acronym": "NEW", "name": "New"}, format="json", label="write",
+    ),
+    Route("state-list", API_READ),
+    Route("state-detail", API_READ, args=lambda w: {"code": w.state_a.code.code}),
+    Route("organisation-list", API_READ),
+    Route("organisation-detail", API_READ, args=_organisation),
+    Route("addressee-list", API_READ),
+    Route("addressee-detail", API_READ, args=lambda w: {"slug": AddresseeGroupFactory(slug="all-member-states", name="All Member States").slug}),
+    Route("treaty-list", API_READ),
+    Route("treaty-detail", API_READ, args=lambda w: {"short_name": TreatyFactory().short_name}),
+    Route("treaty-party-list", API_READ),
+    Route("treaty-party-detail", API_READ, args=_treaty_party),
 ]

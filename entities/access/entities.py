@@ -1,0 +1,26 @@
+"""Who may see what in the registry.
+
+The directory (entities, States, organisations, treaties and their parties) is public
+information. Focal points' contact details and the change history are for ISU staff only;
+so is maintaining the list of States Parties.
+"""
+
+from django.db.models import QuerySet
+
+from .actors import Actor
+
+
+def visible_focal_points(actor: Actor, queryset: QuerySet) -> QuerySet:
+    return queryset if actor.is_isu_staff else queryset.none()
+
+
+def can_see_focal_points(actor: Actor) -> bool:
+    return actor.is_isu_staff
+
+
+def can_see_history(actor: Actor) -> bool:
+    return actor.is_isu_staff
+
+
+def can_import_treaty_parties(actor: Actor) -> bool:
+    return actor.is_isu_staff

@@ -1,0 +1,168 @@
+"""One filterset per model, shared by the directory pages and the API (`?q=` searches).
+
+An old acronym or name finds the renamed entity *and* what it became: "DPKO" lists DPKO and
+DPO; the `acronym` filter does the same for an exact acronym.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import (
+    AddresseeGroup,
+    Entity,
+    EntityKind,
+    Organisation,
+    OrganisationKind,
+    State,
+    Treaty,
+    TreatyParty,
+)
+from .seed import REGIONS
+
+MAX_RENAMES = 5  # DPKO -> DPO is one step; a chain of five renames is far more than seen
+
+
+def with_successors(matched_ids: set[int]) -> set[int]:
+    """The ids plus every entity they became, following renames."""
+    ids, frontier = set(matched_ids), set(matched_ids)
+    for _step in range(MAX_RENAMES):
+        frontier = set(
+            Entity.objects.filter(pk__in=frontier, successor__isnull=False).values_list("successor_id", flat=True)
+        ) - ids
+        if not frontier:
+            break
+        ids |= frontier
+    return ids
+
+
+def entity_ids_matching(condition: Q) -> set[int]:
+    return with_successors(set(Entity.objects.filter(condition).values_list("pk", flat=True)))
+
+
+class EntityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search", label=_("Search"),
+        help_text=_("Acronym or name, including former acronyms and other names; a former name also finds today's entity."),
+    )
+    acronym = django_filters.CharFilter(
+        method="by_acronym", label=_("Acronym"),
+        help_text=_("Exact acronym, case-insensitive; a former acronym also returns today's entity."),
+    )
+    kind = django_filters.ChoiceFilter(choices=EntityKind.choices, label=_("Kind"))
+    active = django_filters.BooleanFilter(field_name="is_active", label=_("Active"))
+
+    class Meta:
+        model = Entity
+        fields = ("q", "acronym", "kind", "active",)
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        condition = Q(acronym__icontains=value) | Q(name__icontains=value) | Q(names__name__icontains=value)
+        return queryset.filter(pk__in=entity_ids_matching(condition))
+
+    def by_acronym(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=entity_ids_matching(Q(acronym__iexact=value)))
+
+
+def country_codes_matching(text: str) -> list[str]:
+    """ISO codes whose name (in the active language or in English) contains `text`."""
+    text = text.casefold()
+    codes = {code for code, name in countries if text in str(name).casefold()}
+    with translation.override("en"):
+        codes |= {code for code, name in countries if text in str(name).casefold()}
+    if len(text) == 2:
+        codes.add(text.upper())
+    return sorted(codes)
+
+
+class StateFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
+    region = django_filters.ChoiceFilter(choices=[(r, r) for r in REGIONS], label=_("Region"))
+    un_member = django_filters.BooleanFilter(field_name="is_un_member", label=_("UN Member State"))
+    party_to = django_filters.ModelChoiceFilter(
+        method="by_treaty", queryset=Treaty.objects.all(), to_field_name="short_name",
+        label=_("Party to"), help_text=_("Short name of a treaty, e.g. APMBC."),
+    )
+
+    class Meta:
+        model = State
+        fields = ("q", "region", "un_member", "party_to",)
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(code__in=country_codes_matching(value))
+
+    def by_treaty(self, queryset: QuerySet, name: str, value: Treaty | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(pk__in=TreatyParty.objects.filter(treaty=value).values("state_id"))
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Name or acronym."))
+    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("Kind"))
+
+    class Meta:
+        model = Organisation
+        fields = ("q", "kind",)
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value)) if value else queryset
+
+
+class AddresseeGroupFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    class Meta:
+        model = AddresseeGroup
+        fields = ("q",)
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(slug__icontains=value)) if value else queryset
+
+
+class TreatyFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    class Meta:
+        model = Treaty
+        fields = ("q",)
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value)) if value else queryset
+
+
+class TreatyPartyFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
+    treaty = django_filters.ModelChoiceFilter(
+        field_name="treaty", queryset=Treaty.objects.all(), to_field_name="short_name", label=_("Treaty"),
+    )
+    state = django_filters.CharFilter(method="by_state", label=_("State (ISO code)"))
+    is_demo = django_filters.BooleanFilter(label=_("Demo data"))
+
+    class Meta:
+        model = TreatyParty
+        fields = ("q", "treaty", "state", "is_demo",)
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        return queryset.filter(state__code__in=country_codes_matching(value)) if value else queryset
+
+    def by_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip().upper()
+        return queryset.filter(state__code=value) if value else queryset
