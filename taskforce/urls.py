@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, feeds, mechanisms, meetings
+from .views import actions, coordination, feeds, mechanisms, meetings
 
 urlpatterns = [
     path("", mechanisms.index, name="index"),
@@ -12,4 +12,6 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
     path("action-items/", actions.action_item_list, name="action-item-list"),
     path("action-items/<int:pk>/", actions.action_item_detail, name="action-item-detail"),
+    path("map/", coordination.coordination_map_view, name="coordination-map"),
+    path("map/entities/<int:pk>/", coordination.entity_involvement_view, name="entity-involvement"),
 ]

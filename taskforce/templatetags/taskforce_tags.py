@@ -23,3 +23,8 @@ def party_link(party):
 def memberships_of(party):
     """The mechanisms a party belongs to and its roles: one query."""
     return {"memberships": party_memberships(party) if party is not None else []}
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, key)

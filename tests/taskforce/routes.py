@@ -49,3 +49,20 @@ ROUTES = [
         data=lambda w: CLOSE, label="close another entity's",
     ),
 ]
+
+ROUTES += [
+    Route("mechanism-list", API_READ),
+    Route("mechanism-detail", API_READ, args=mechanism),
+    Route("meeting-list", API_READ),
+    Route("meeting-detail", API_READ, args=meeting),
+    Route("meeting-detail", expect(API_READ, state_b=404, entity_fp=404, api_token=404), args=confidential_meeting, label="confidential"),
+    Route("action-item-list", API_READ),
+    Route("action-item-detail", API_READ, args=unmas_item),
+    Route("action-item-list", expect(API_READ, isu_staff=405, state_a=405, state_b=405, entity_fp=405, api_token=403),
+          method="post", data=lambda w: {"text": "x"}, format="json", label="read-only"),
+]
+
+ROUTES += [
+    Route("taskforce:coordination-map", PUBLIC),
+    Route("taskforce:entity-involvement", PUBLIC, args=lambda w: {"pk": w.entity.pk}),
+]

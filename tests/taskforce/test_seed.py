@@ -6,6 +6,7 @@ import io
 import pytest
 
 from entities import seed as entities_seed
+from entities.models import Entity
 from taskforce import seed
 from taskforce.models import (
     DatePrecision,
@@ -87,3 +88,16 @@ def test_loading_twice_changes_nothing(seeded):
 def test_missing_registry_entry_stops_the_load_with_its_name(db):
     with pytest.raises(seed.SeedDataMissing, match="UNODA"):
         seed.load(stdout=io.StringIO())
+
+
+def test_coordination_map_shows_the_seeded_network(seeded, client):
+    from django.urls import reverse
+
+    page = client.get(reverse("taskforce:coordination-map")).content.decode()
+    for name in ("CASA", "UN Coordinating Task Force", "UNODA", "UNMAS", "UNOCT"):
+        assert name in page
+    states = client.get(reverse("taskforce:coordination-map") + "?parties=states").content.decode()
+    assert "Uganda" in states and "Switzerland" in states
+    unmas = Entity.objects.get(acronym="UNMAS")
+    involvement = client.get(reverse("taskforce:entity-involvement", args=[unmas.pk])).content.decode()
+    assert "First Director-level meeting" in involvement and "CASA" in involvement
