@@ -6,12 +6,19 @@ errors (a 400 in the API, a message on the page), never a 500.
 """
 
 import django_filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from entities.models import AddresseeGroup, Entity
 
 from .models import ActionStatus, Cluster, Recommendation, Reference, Report, SuggestedAction
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """Chooses a row by its slug, symbol or acronym (a string in the API)."""
 
 
 def _entities_with_actions():
@@ -21,13 +28,13 @@ def _entities_with_actions():
 class _CommonFilters(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=200)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices)
-    report = django_filters.ModelChoiceFilter(
+    report = SlugChoiceFilter(
         label=_("Report"), queryset=Report.objects.all(), to_field_name="symbol", method="filter_report",
     )
-    addressee = django_filters.ModelChoiceFilter(
+    addressee = SlugChoiceFilter(
         label=_("Addressee"), queryset=AddresseeGroup.objects.all(), to_field_name="slug", method="filter_addressee",
     )
-    entity = django_filters.ModelChoiceFilter(
+    entity = SlugChoiceFilter(
         label=_("Implementing entity"), queryset=_entities_with_actions(), to_field_name="acronym",
         method="filter_entity",
     )
@@ -38,7 +45,7 @@ class _CommonFilters(django_filters.FilterSet):
 
 
 class RecommendationFilter(_CommonFilters):
-    cluster = django_filters.ModelChoiceFilter(
+    cluster = SlugChoiceFilter(
         label=_("Thematic cluster"), queryset=Cluster.objects.all(), to_field_name="slug",
     )
 
@@ -67,7 +74,7 @@ class RecommendationFilter(_CommonFilters):
 
 
 class SuggestedActionFilter(_CommonFilters):
-    cluster = django_filters.ModelChoiceFilter(
+    cluster = SlugChoiceFilter(
         label=_("Thematic cluster"), queryset=Cluster.objects.all(), to_field_name="slug",
         field_name="recommendation__cluster",
     )

@@ -1,0 +1,174 @@
+"""The read-only REST API: shapes, filters, incremental pulls, conditional GET, CSV, errors."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from recommendations.models import Recommendation, SuggestedAction
+from recommendations.services import status_update_post
+
+LIST = "/api/v1/recommendations/"
+ACTIONS = "/api/v1/actions/"
+
+
+@pytest.fixture
+def api(client_for):
+    return client_for("api_token")
+
+
+def test_recommendations_list_carries_references_actions_and_statuses(annex, api):
+    body = api.get(LIST).json()
+    assert body["count"] == 2
+    first = body["results"][0]
+    assert first["references"] == [{"report": "S/2015/289", "number": 8}, {"report": "S/2013/503", "number": 3}]
+    assert first["cluster"] == "Weapons and ammunition management"
+    assert first["status"] == "not_started"
+    assert {"id", "text", "updated_at"} <= set(first)
+    assert [(a["addressee"], a["implementing_entities"], a["status"]) for a in first["actions"]] == [
+        ("security-council", ["UNMAS"], "not_started"),
+        ("all-member-states", [], "not_started"),
+    ]
+    assert set(first["actions"][0]) == {"id", "addressee", "text", "status", "implementing_entities", "updated_at"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("cluster=peacekeeping", ["S/2008/258"]),
+        ("report=S/2013/503", ["S/2015/289"]),
+        ("addressee=un-system", ["S/2008/258"]),
+        ("entity=UNMAS", ["S/2015/289"]),
+        ("q=surplus", ["S/2008/258"]),
+        ("q=aligning marking", ["S/2015/289"]),
+        ("status=not_started", ["S/2015/289", "S/2008/258"]),
+        ("status=completed", []),
+    ],
+)
+def test_recommendations_can_be_filtered(annex, api, query, expected):
+    body = api.get(f"{LIST}?{query}").json()
+    assert [item["references"][0]["report"] for item in body["results"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("status=finished", "status"),
+        ("cluster=no-such-cluster", "cluster"),
+        ("report=S/1999/1", "report"),
+        ("addressee=everyone", "addressee"),
+        ("entity=NOPE", "entity"),
+        ("updated_since=yesterday", "updated_since"),
+        ("updated_since=2026-13-45T00:00:00Z", "updated_since"),
+    ],
+)
+def test_unknown_filter_values_are_a_400_naming_the_field(annex, api, query, field):
+    response = api.get(f"{LIST}?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert field in response.json()["errors"]
+
+
+def test_a_page_past_the_end_is_a_json_404(annex, api):
+    response = api.get(f"{LIST}?page=99")
+    assert response.status_code == 404
+    assert "detail" in response.json()
+
+
+def test_history_of_an_action_that_does_not_exist_is_a_json_404(annex, api):
+    response = api.get(f"{ACTIONS}999999/history/")
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+def test_updated_since_returns_only_what_changed(annex, api, isu_staff):
+    Recommendation.objects.update(updated_at=timezone.now() - dt.timedelta(days=10))
+    SuggestedAction.objects.update(updated_at=timezone.now() - dt.timedelta(days=10))
+    since = (timezone.now() - dt.timedelta(days=1)).isoformat().replace("+00:00", "Z")
+    assert api.get(LIST, {"updated_since": since}).json()["count"] == 0
+    status_update_post(action=annex["studies"], user=isu_staff, status="in_progress")
+    body = api.get(LIST, {"updated_since": since}).json()
+    assert [item["id"] for item in body["results"]] == [annex["second"].pk]
+    actions = api.get(ACTIONS, {"updated_since": since}).json()
+    assert [item["id"] for item in actions["results"]] == [annex["studies"].pk]
+
+
+def test_conditional_get_returns_304_until_something_changes(annex, api, isu_staff):
+    first = api.get(LIST)
+    assert first["ETag"] and first["Last-Modified"]
+    assert api.get(LIST, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert api.get(LIST, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    status_update_post(action=annex["briefing"], user=isu_staff, status="in_progress")
+    again = api.get(LIST, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+
+
+def test_conditional_get_on_a_detail_and_on_history(annex, api, isu_staff):
+    url = f"{LIST}{annex['first'].pk}/"
+    first = api.get(url)
+    assert api.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    history_url = f"{ACTIONS}{annex['briefing'].pk}/history/"
+    history = api.get(history_url)
+    assert api.get(history_url, HTTP_IF_NONE_MATCH=history["ETag"]).status_code == 304
+    status_update_post(action=annex["briefing"], user=isu_staff, status="completed", note="Done.")
+    assert api.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+    updated = api.get(history_url, HTTP_IF_NONE_MATCH=history["ETag"])
+    assert updated.status_code == 200
+    assert [(u["status"], u["note"], u["author"]) for u in updated.json()["results"]] == [("completed", "Done.", "isu")]
+
+
+def test_the_same_filters_give_different_etags(annex, api):
+    assert api.get(LIST)["ETag"] != api.get(LIST, {"cluster": "peacekeeping"})["ETag"]
+
+
+def test_csv_output_by_query_parameter_and_by_accept_header(annex, api):
+    by_format = api.get(LIST, {"format": "csv"})
+    assert by_format["Content-Type"].startswith("text/csv")
+    lines = by_format.content.decode().splitlines()
+    assert lines[0] == "id,references,cluster,status,updated_at,actions,text"
+    assert "S/2015/289, recommendation 8; S/2013/503, recommendation 3" in lines[1]
+    by_accept = api.get(ACTIONS, HTTP_ACCEPT="text/csv")
+    assert by_accept["Content-Type"].startswith("text/csv")
+    assert by_accept.content.decode().splitlines()[0].startswith("id,recommendation,references,addressee,status")
+
+
+def test_errors_stay_json_when_csv_was_asked_for(annex, api):
+    response = api.get(LIST, {"format": "csv", "status": "finished"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_reports_are_listed(annex, api):
+    symbols = [r["symbol"] for r in api.get("/api/v1/reports/").json()["results"]]
+    assert symbols == ["S/2008/258", "S/2013/503", "S/2015/289"]
+
+
+def test_actions_can_be_filtered_like_recommendations(annex, api):
+    body = api.get(ACTIONS, {"entity": "UNIDIR"}).json()
+    assert [a["id"] for a in body["results"]] == [annex["studies"].pk]
+    assert body["results"][0]["references"] == [{"report": "S/2008/258", "number": 9}]
+    assert api.get(ACTIONS, {"addressee": "nobody"}).status_code == 400
+
+
+def test_api_clients_cannot_write(annex, api):
+    assert api.post(LIST, {}, format="json").status_code in (403, 405)
+
+
+def test_anonymous_visitors_get_401(annex, client_for):
+    assert client_for("anonymous").get(LIST).status_code == 401
+
+
+@pytest.mark.parametrize("url", [LIST, ACTIONS])
+def test_list_query_count_does_not_grow_with_page_size(many_recommendations, api, url):
+    counts = []
+    for size in (1, 50):
+        with CaptureQueriesContext(connection) as queries:
+            response = api.get(url, {"page_size": size})
+        assert response.status_code == 200
+        assert len(response.json()["results"]) == size
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert counts[1] <= 8
