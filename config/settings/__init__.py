@@ -312,3 +312,6 @@ CELERY_BEAT_SCHEDULE["taskforce-overdue-reminders"] = {
     "task": "taskforce.tasks.taskforce_overdue_reminders",
     "schedule": _taskforce_crontab(day_of_week="mon", hour=6, minute=0),
 }
+
+# Recommendations: a stable OpenAPI name for the action status choices.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ActionStatusEnum"] = "recommendations.models.ActionStatus"
