@@ -3,7 +3,6 @@
 from .challenges import challenge_record, challenge_update
 from .entries import EditConflict, entry_confirm, entry_submit, entry_update, entry_withdraw
 from .feedback import feedback_give
-from .notify import match_proposed_notify
 from .matches import match_decide, match_propose, strong_matches_record
 from .stale import stale_entries_request_confirmation
 
@@ -18,7 +17,6 @@ __all__ = [
     "feedback_give",
     "match_decide",
     "match_propose",
-    "match_proposed_notify",
     "stale_entries_request_confirmation",
     "strong_matches_record",
 ]

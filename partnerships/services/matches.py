@@ -9,6 +9,7 @@ from entities.access.partnerships import can_decide_match, can_propose_match
 from .. import matching
 from ..choices import ACTIVE_STATUSES, EntryStatus, MatchStatus, Side
 from ..models import Entry, Match, SuggestedMatch
+from .notify import match_proposed_notify
 
 # decision -> (statuses it may follow, status it leads to)
 TRANSITIONS = {
@@ -47,10 +48,7 @@ def match_propose(*, actor: Actor, user, need: Entry, offer: Entry, note: str = 
     for entry in (need, offer):
         if entry.status == EntryStatus.OPEN:
             _set_status(entry, EntryStatus.IN_DISCUSSION, user)
-
-    from ..tasks import notify_match_proposed
-
-    transaction.on_commit(lambda: notify_match_proposed.delay(match.pk))
+    match_proposed_notify(match=match)
     return match
 
 

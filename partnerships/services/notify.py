@@ -2,25 +2,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Match
-from ..notifications import focal_points_of, send_to_focal_point
+from ..notifications import queue_to_focal_points
+
+PURPOSE = "partnerships-match"
 
 
-def match_proposed_notify(*, match_id: int) -> int:
-    """E-mails the focal points of both States once (claimed by a conditional UPDATE)."""
-    claimed = Match.objects.filter(pk=match_id, notified_at__isnull=True).update(notified_at=timezone.now())
-    if not claimed:
-        return 0
-    match = Match.objects.select_related("need__state", "offer__state", "proposed_by").get(pk=match_id)
-    recipients = focal_points_of([match.need.state_id, match.offer.state_id])
-    try:
-        for focal_point in recipients:
-            send_to_focal_point(
-                focal_point, template="match_proposed",
-                subject=_("Platform for Partnerships: a match is proposed for “%(title)s”"),
-                context={"match": match, "subject_params": {"title": match.need.title}},
-            )
-    except Exception:
-        # Let a retry send it again (it may repeat the e-mails already sent to some recipients).
-        Match.objects.filter(pk=match_id).update(notified_at=None)
-        raise
-    return len(recipients)
+def match_proposed_notify(*, match: Match) -> int:
+    """Queues the e-mail to the focal points of both States (once per match and recipient)."""
+    queued = 0
+    for state in (match.need.state, match.offer.state):
+        queued += queue_to_focal_points(
+            state=state, key=f"{PURPOSE}:{match.pk}:{state.code.code}", purpose=PURPOSE, template="match_proposed",
+            subject=_("Platform for Partnerships: a match is proposed for “%(title)s”"),
+            context={"match": match, "subject_params": {"title": match.need.title}},
+        )
+    Match.objects.filter(pk=match.pk, notified_at__isnull=True).update(notified_at=timezone.now())
+    return queued
