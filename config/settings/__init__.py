@@ -315,3 +315,11 @@ CELERY_BEAT_SCHEDULE["taskforce-overdue-reminders"] = {
 
 # Recommendations: a stable OpenAPI name for the action status choices.
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ActionStatusEnum"] = "recommendations.models.ActionStatus"
+
+# --- Platform for Partnerships --------------------------------------------------------------
+# Daily: States with entries not confirmed for twelve months are asked (letters outbox) to
+# confirm or withdraw them; each staleness is asked about once. See docs/partnerships.md.
+CELERY_BEAT_SCHEDULE["partnerships-stale-entries"] = {
+    "task": "partnerships.tasks.request_stale_confirmations",
+    "schedule": timedelta(days=1),
+}
