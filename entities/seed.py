@@ -13,6 +13,7 @@ Idempotent: a record is only saved when a value differs, so a second run writes 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -267,7 +268,8 @@ def upsert(model: type[models.Model], counter: Counter, lookup: dict, values: di
     return obj
 
 
-def member_state_rows() -> list[dict]:
+@functools.cache
+def member_state_rows() -> tuple[dict, ...]:
     """The 193 UN Member States: ISO code, admission year, M49 region and subregion."""
     import country_converter as coco
     from django_countries import countries
@@ -275,7 +277,7 @@ def member_state_rows() -> list[dict]:
     data = coco.CountryConverter().data
     members = data[data["UNmember"].notna()]
     subregion_to_region = {sub: region for region, subs in M49_REGION.items() for sub in subs}
-    return [
+    return tuple(
         {
             # ISO3 is a plain code in every row; ISO2 is sometimes a pattern ("^GB$|^UK$").
             "code": countries.alpha2(row.ISO3),
@@ -284,7 +286,7 @@ def member_state_rows() -> list[dict]:
             "region": subregion_to_region[row.UNregion],
         }
         for row in members.itertuples()
-    ]
+    )
 
 
 def load_entities(counter: Counter) -> dict[str, Entity]:
@@ -309,7 +311,8 @@ def load_entities(counter: Counter) -> dict[str, Entity]:
 
 def load_states(counter: Counter) -> None:
     for row in member_state_rows():
-        upsert(State, counter, {"code": row.pop("code")}, {"is_un_member": True, **row})
+        facts = {key: value for key, value in row.items() if key != "code"}
+        upsert(State, counter, {"code": row["code"]}, {"is_un_member": True, **facts})
 
 
 def load_treaty(counter: Counter) -> Treaty:

@@ -59,6 +59,8 @@ def test_there_are_193_member_states_with_a_region(seeded):
     members = State.objects.filter(is_un_member=True)
     assert members.count() == 193
     assert set(members.values_list("region", flat=True)) == set(seed.REGIONS)
+    assert all(len(code) == 2 for code in members.values_list("code", flat=True))
+    assert members.filter(code="GB").exists()
     mexico = State.objects.get(code="MX")
     assert (mexico.region, mexico.subregion, mexico.un_member_since) == ("Americas", "Central America", 1945)
 
