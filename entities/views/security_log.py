@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from ..access import actor_for
 from ..models import SecurityEvent, SecurityEventKind
@@ -21,6 +22,7 @@ class SecurityLogFilter(forms.Form):
     )
 
 
+@never_cache
 @login_required
 def security_log(request):
     if not actor_for(request.user).is_isu_staff:
