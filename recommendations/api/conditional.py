@@ -41,9 +41,14 @@ class ConditionalMixin:
         not_modified = get_conditional_response(request, etag=etag, last_modified=int(last.timestamp()) if last else None)
         if not_modified is not None:
             return finish(not_modified, etag, last)
-        page = self.paginator.paginate_queryset(queryset, request, view=self, count=stats["count"])
-        serializer = self.get_serializer(page, many=True)
-        return finish(self.get_paginated_response(serializer.data), etag, last)
+        page = self.paginator.paginate_queryset(self.page_queryset(queryset), request, view=self, count=stats["count"])
+        return finish(self.get_paginated_response(self.page_data(page)), etag, last)
+
+    def page_queryset(self, queryset):
+        return queryset
+
+    def page_data(self, page) -> list:
+        return self.get_serializer(page, many=True).data
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()

@@ -64,7 +64,16 @@ class RecommendationViewSet(_ReadOnly):
     }
 
     def get_queryset(self):
+        if self.action == "list":
+            # Plain rows for the list (see selectors.recommendation_rows); instances for detail.
+            return selectors.recommendation_list(actor=actor_for(self.request.user)).prefetch_related(None)
         return selectors.recommendation_list(actor=actor_for(self.request.user))
+
+    def page_queryset(self, queryset):
+        return queryset.values(*selectors.LIST_FIELDS)
+
+    def page_data(self, page) -> list:
+        return selectors.recommendation_rows(list(page))
 
 
 @extend_schema_view(

@@ -172,3 +172,9 @@ def test_list_query_count_does_not_grow_with_page_size(many_recommendations, api
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert counts[1] <= 8
+
+
+def test_the_list_items_are_the_detail_serializers_shape(annex, api, isu_staff):
+    status_update_post(action=annex["briefing"], user=isu_staff, status="in_progress")
+    for item in api.get(LIST).json()["results"]:
+        assert item == api.get(f"{LIST}{item['id']}/").json()
