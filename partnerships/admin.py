@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Challenge, Entry, Feedback, Match, SuggestedMatch
+from .models import BudgetLine, Challenge, Entry, Feedback, Match, Pledge, Project, SuggestedMatch
 
 
 @admin.register(Entry)
@@ -41,3 +41,37 @@ class FeedbackAdmin(SimpleHistoryAdmin):
     list_display = ["created_at", "state", "usefulness"]
     list_filter = ["usefulness"]
     search_fields = ["what_works", "what_to_improve"]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+
+
+class PledgeInline(admin.TabularInline):
+    model = Pledge
+    extra = 0
+    raw_id_fields = ["donor_entity", "donor_state", "donor_organisation"]
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "owner_mechanism", "owner_entity", "starts_on", "ends_on", "currency", "is_demo"]
+    list_filter = ["currency", "is_demo"]
+    search_fields = ["title", "objectives", "managers"]
+    inlines = [BudgetLineInline, PledgeInline]
+
+
+@admin.register(Pledge)
+class PledgeAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "donor_description", "donor_state", "donor_entity", "status", "amount", "currency"]
+    list_filter = ["status", "currency"]
+    search_fields = ["project__title", "donor_description"]
+    raw_id_fields = ["donor_entity", "donor_state", "donor_organisation"]
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "label", "amount"]
+    list_filter = ["project"]
+    search_fields = ["label", "project__title"]

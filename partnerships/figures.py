@@ -1,10 +1,11 @@
 """Figures for the dashboard: open needs and offers by area and kind, matched share, time to
-match, stale entries (and, once projects exist, funding gaps)."""
+match, stale entries and funding gaps across projects."""
 
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
 
 from .choices import ACTIVE_STATUSES, Area, EntryStatus, Kind, MatchStatus, Side
+from .funding import projects_list
 from .models import Entry, Match
 
 
@@ -30,7 +31,19 @@ def _counts(queryset: QuerySet, field: str) -> dict:
     return {(row["side"], row[field]): row["n"] for row in rows}
 
 
+def _projects() -> tuple[list, int]:
+    """Projects with bar widths (budget and pledged, scaled to the largest budget)."""
+    projects = list(projects_list()[:20])
+    top = max([p.budget_total for p in projects] + [1])
+    for index, project in enumerate(projects):
+        project.y = index * 28
+        project.budget_width = round(project.budget_total * BAR_SPACE / top)
+        project.pledged_width = round(min(project.pledged_total, project.budget_total) * BAR_SPACE / top)
+    return projects, len(projects) * 28 + 4
+
+
 def platform_figures(entries: QuerySet) -> dict:
+    projects, projects_height = _projects()
     current = entries.exclude(status=EntryStatus.WITHDRAWN)
     needs = current.filter(side=Side.NEED)
     totals = needs.order_by().aggregate(
@@ -53,4 +66,6 @@ def platform_figures(entries: QuerySet) -> dict:
         "stale": Entry.objects.stale(timezone.now()).filter(pk__in=entries.values("pk")).select_related("state").order_by("confirmed_at")[:50],
         "matches_by_status": dict(Match.objects.order_by().values_list("status").annotate(n=Count("id"))),
         "match_statuses": MatchStatus.choices,
+        "projects": projects,
+        "projects_height": projects_height,
     }

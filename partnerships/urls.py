@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import challenges, dashboard, feedback, manage, matches, public
+from .views import challenges, dashboard, feedback, manage, matches, projects, public
 
 urlpatterns = [
     path("", public.index, name="index"),
@@ -19,6 +19,8 @@ urlpatterns = [
     path("challenges/", challenges.challenge_list, name="challenge-list"),
     path("challenges/new/", challenges.challenge_create, name="challenge-create"),
     path("challenges/<int:pk>/edit/", challenges.challenge_edit, name="challenge-edit"),
+    path("projects/", projects.project_list, name="project-list"),
+    path("projects/<int:pk>/", projects.project_detail, name="project-detail"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("feedback/", feedback.feedback_give, name="feedback"),
     path("feedback/received/", feedback.feedback_list, name="feedback-list"),

@@ -6,7 +6,7 @@ from entities.models import State
 
 from ..choices import EntryStatus
 from ..currencies import currency_choices
-from ..models import Challenge, Entry, Match
+from ..models import BudgetLine, Challenge, Entry, Match, Pledge, Project
 
 
 class StateCodeField(serializers.SlugRelatedField):
@@ -114,3 +114,49 @@ class ChallengeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Challenge
         fields = ["id", "state", "state_name", "obligation", "description", "nature", "source", "consent_to_share", "created_at", "updated_at"]
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BudgetLine
+        fields = ["label", "amount"]
+
+
+class PledgeSerializer(serializers.ModelSerializer):
+    donor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Pledge
+        fields = ["donor", "status", "amount", "currency", "pledged_on", "received_on"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_donor(self, obj) -> str:
+        return str(obj.donor)
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    owner = serializers.SerializerMethodField()
+    budget_total = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True, help_text="Sum of the budget lines.")
+    pledged_total = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True, help_text="Indicative, confirmed and received pledges.")
+    confirmed_total = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True, help_text="Confirmed and received pledges.")
+    received_total = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True)
+    funding_gap = serializers.DecimalField(max_digits=16, decimal_places=2, read_only=True, help_text="Budget minus pledged.")
+
+    class Meta:
+        model = Project
+        fields = [
+            "id", "title", "owner", "managers", "focus", "starts_on", "ends_on", "geographic_focus", "objectives",
+            "currency", "budget_total", "pledged_total", "confirmed_total", "received_total", "funding_gap", "is_demo", "source",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_owner(self, obj) -> str:
+        return str(obj.owner)
+
+
+class ProjectDetailSerializer(ProjectSerializer):
+    budget_lines = BudgetLineSerializer(many=True, read_only=True)
+    pledges = PledgeSerializer(many=True, read_only=True)
+
+    class Meta(ProjectSerializer.Meta):
+        fields = [*ProjectSerializer.Meta.fields, "budget_lines", "pledges"]

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from entities.access import actor_for
 from entities.api.permissions import PublicReadOnly
 
-from .. import selectors, services
+from .. import funding, selectors, services
 from ..choices import Side
 from ..filters import ChallengeFilter, EntryFilter
 from ..models import Entry
@@ -152,3 +152,21 @@ class ChallengeViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.challenges_for(actor_for(self.request.user))
 
 
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Projects with their computed budget, pledged, received and funding gap"),
+    retrieve=extend_schema(summary="One project, with budget lines and pledges"),
+)
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [PublicReadOnly]
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return funding.projects_list().prefetch_related(
+                "budget_lines", "pledges__donor_entity", "pledges__donor_state", "pledges__donor_organisation",
+            )
+        return funding.projects_list()
+
+    def get_serializer_class(self):
+        return serializers.ProjectDetailSerializer if self.action == "retrieve" else serializers.ProjectSerializer

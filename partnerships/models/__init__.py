@@ -4,5 +4,6 @@ from .challenges import Challenge
 from .entries import Entry
 from .feedback import Feedback
 from .matches import Match, SuggestedMatch
+from .projects import BudgetLine, Pledge, Project
 
-__all__ = ["Challenge", "Entry", "Feedback", "Match", "SuggestedMatch"]
+__all__ = ["BudgetLine", "Challenge", "Entry", "Feedback", "Match", "Pledge", "Project", "SuggestedMatch"]

@@ -47,6 +47,12 @@ def _challenge(world, consent=False):
     return ChallengeFactory(state=world.state_a, consent_to_share=consent)
 
 
+def _project(world):
+    from partnerships.models import Project
+
+    return Project.objects.create(title="Project", owner_entity=world.entity)
+
+
 def _propose_data(world):
     from tests.factories import NeedFactory, OfferFactory
 
@@ -98,6 +104,8 @@ ROUTES = [
     Route("partnerships:challenge-list", PUBLIC),
     Route("partnerships:challenge-create", expect(SIGNED_IN_HTML, entity_fp=403), args=lambda w: _parties(w) or {}),
     Route("partnerships:challenge-edit", expect(SIGNED_IN_HTML, state_b=404, entity_fp=404), args=lambda w: {"pk": _challenge(w).pk}),
+    Route("partnerships:project-list", PUBLIC),
+    Route("partnerships:project-detail", PUBLIC, args=lambda w: {"pk": _project(w).pk}),
     Route("partnerships:dashboard", STAFF_HTML),
     Route("partnerships:feedback", expect(SIGNED_IN_HTML, entity_fp=403)),
     Route("partnerships:feedback-list", STAFF_HTML),
@@ -135,6 +143,8 @@ ROUTES = [
     Route("partnership-match-detail", expect(API_READ, entity_fp=404, api_token=404), args=lambda w: {"pk": _match(w).pk}),
     Route("partnership-match-decide", expect(API_WRITE, isu_staff=200, state_a=200, state_b=200, entity_fp=404), method="post",
           format="json", args=lambda w: {"pk": _match(w).pk}, data=lambda w: {"decision": "accept"}),
+    Route("partnership-project-list", PUBLIC),
+    Route("partnership-project-detail", PUBLIC, args=lambda w: {"pk": _project(w).pk}),
     Route("partnership-challenge-list", PUBLIC),
     Route("partnership-challenge-detail", PUBLIC, args=lambda w: {"pk": _challenge(w, consent=True).pk}, label="shared"),
     Route("partnership-challenge-detail", expect(PUBLIC, anonymous=404, state_b=404, entity_fp=404, api_token=404),
