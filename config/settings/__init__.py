@@ -323,3 +323,16 @@ CELERY_BEAT_SCHEDULE["partnerships-stale-entries"] = {
     "task": "partnerships.tasks.request_stale_confirmations",
     "schedule": timedelta(days=1),
 }
+# Stable OpenAPI names for the Platform's choice sets.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
+    "PlatformEntryStatusEnum": "partnerships.choices.EntryStatus",
+    "PlatformKindEnum": "partnerships.choices.Kind",
+    "PlatformAreaEnum": "partnerships.choices.Area",
+    "PlatformSideEnum": "partnerships.choices.Side",
+    "PlatformVisibilityEnum": "partnerships.choices.Visibility",
+    "PlatformMatchStatusEnum": "partnerships.choices.MatchStatus",
+    "PlatformObligationEnum": "partnerships.choices.Obligation",
+    "PlatformChallengeNatureEnum": "partnerships.choices.ChallengeNature",
+    "PlatformChallengeSourceEnum": "partnerships.choices.ChallengeSource",
+    "PlatformPledgeStatusEnum": "partnerships.choices.PledgeStatus",
+})

@@ -9,6 +9,7 @@ from ..currencies import currency_choices
 from ..models import BudgetLine, Challenge, Entry, Match, Pledge, Project
 
 
+@extend_schema_field({"type": "string", "pattern": "^[A-Z]{2}$", "example": "UG"})
 class StateCodeField(serializers.SlugRelatedField):
     """A State by its ISO 3166-1 alpha-2 code."""
 
@@ -31,8 +32,7 @@ class EntrySerializer(serializers.ModelSerializer):
     target_state = StateCodeField(required=False, allow_null=True)
     currency = serializers.ChoiceField(choices=currency_choices(), required=False, allow_blank=True)
     status = serializers.ChoiceField(
-        choices=[c for c in EntryStatus.choices if c[0] != EntryStatus.WITHDRAWN], required=False,
-        help_text="To withdraw, POST to the withdraw action.",
+        choices=EntryStatus.choices, required=False, help_text="To withdraw, POST to the withdraw action.",
     )
     is_stale = serializers.BooleanField(read_only=True)
     version = serializers.IntegerField(
@@ -48,6 +48,11 @@ class EntrySerializer(serializers.ModelSerializer):
             "visibility", "is_stale", "is_demo", "confirmed_at", "created_at", "updated_at", "version",
         ]
         read_only_fields = ["side", "is_demo", "confirmed_at", "created_at", "updated_at"]
+
+    def validate_status(self, value):
+        if value == EntryStatus.WITHDRAWN:
+            raise serializers.ValidationError("To withdraw an entry, POST to its withdraw action.")
+        return value
 
     def validate_amount(self, value):
         if value is not None and value < 0:
