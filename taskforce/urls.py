@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, coordination, feeds, mechanisms, meetings
+from .views import actions, coordination, directory, feeds, mechanisms, meetings, surveys
 
 urlpatterns = [
     path("", mechanisms.index, name="index"),
@@ -14,4 +14,12 @@ urlpatterns = [
     path("action-items/<int:pk>/", actions.action_item_detail, name="action-item-detail"),
     path("map/", coordination.coordination_map_view, name="coordination-map"),
     path("map/entities/<int:pk>/", coordination.entity_involvement_view, name="entity-involvement"),
+    path("surveys/", surveys.survey_list, name="survey-list"),
+    path("surveys/<int:pk>/", surveys.survey_detail, name="survey-detail"),
+    path("surveys/<int:pk>/send/", surveys.survey_send_view, name="survey-send"),
+    path("surveys/<int:pk>/answer/", surveys.survey_answer_view, name="survey-answer"),
+    path("capabilities/", directory.capability_list, name="capability-list"),
+    path("capabilities/new/", directory.capability_create, name="capability-create"),
+    path("glossary/", directory.glossary, name="glossary"),
+    path("declarations/<slug:slug>/", directory.declaration_detail, name="declaration-detail"),
 ]

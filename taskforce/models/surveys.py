@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from entities.models import TimeStamped
 
 from .common import DatePrecision
+from .directory import CapabilityKind
 from .mechanisms import Mechanism
 
 
@@ -73,6 +74,11 @@ class SurveyQuestion(models.Model):
     scale_min = models.PositiveSmallIntegerField(_("scale from"), default=1)
     scale_max = models.PositiveSmallIntegerField(_("scale to"), default=5)
     required = models.BooleanField(_("required"), default=True)
+    capability_kind = models.CharField(
+        _("feeds the capabilities directory as"), max_length=12, blank=True,
+        choices=CapabilityKind.choices,
+        help_text=_("For a text question: each line of an answer becomes a capability of the answering entity."),
+    )
     history = HistoricalRecords()
 
     class Meta:

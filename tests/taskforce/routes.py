@@ -66,3 +66,34 @@ ROUTES += [
     Route("taskforce:coordination-map", PUBLIC),
     Route("taskforce:entity-involvement", PUBLIC, args=lambda w: {"pk": w.entity.pk}),
 ]
+
+
+def survey(w):
+    from tests.factories import SurveyQuestionFactory
+
+    question = SurveyQuestionFactory(survey__mechanism__slug="casa", survey__status="open", kind="text")
+    question.survey.invitations.create(entity=w.entity)
+    return {"pk": question.survey_id}
+
+
+def declaration(w):
+    from taskforce.models import Declaration
+
+    return {"slug": Declaration.objects.create(name="Declaration of Shared Commitments", slug="a4p-declaration").slug}
+
+
+SURVEY_READERS = expect(STAFF_HTML, entity_fp=200)  # UN-internal: staff and entity focal points
+ANSWER = expect(STAFF_HTML, isu_staff=403, entity_fp=200)  # only the invited entity's focal point
+
+ROUTES += [
+    Route("taskforce:survey-list", SURVEY_READERS),
+    Route("taskforce:survey-detail", SURVEY_READERS, args=survey),
+    Route("taskforce:survey-send", STAFF_HTML, args=survey),
+    Route("taskforce:survey-answer", ANSWER, args=survey),
+    Route("taskforce:survey-answer", expect(ANSWER, entity_fp=302), method="post", args=survey,
+          data=lambda w: {}, label="answer"),
+    Route("taskforce:capability-list", PUBLIC),
+    Route("taskforce:capability-create", STAFF_HTML),
+    Route("taskforce:glossary", PUBLIC),
+    Route("taskforce:declaration-detail", PUBLIC, args=declaration),
+]

@@ -39,7 +39,8 @@ def count(client, url):
 PAGES = [
     ("taskforce:index", None), ("taskforce:meeting-list", None), ("taskforce:action-item-list", None),
     ("mechanism-list", None), ("meeting-list", None), ("action-item-list", None),
-    ("taskforce:calendar", None), ("taskforce:coordination-map", None),
+    ("taskforce:calendar", None), ("taskforce:coordination-map", None), ("taskforce:capability-list", None),
+    ("taskforce:glossary", None),
 ]
 
 

@@ -1,0 +1,21 @@
+"""The capabilities directory ("UN toolbox") as kept by staff."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from entities.access import actor_for
+from entities.access.taskforce import can_record_meeting
+from taskforce.models import Capability, CapabilitySource
+
+
+@transaction.atomic
+def capability_add(*, entity, kind: str, title: str, description: str = "", user, mechanism=None) -> Capability:
+    if not can_record_meeting(actor_for(user)):
+        raise PermissionDenied
+    capability, _created = Capability.objects.update_or_create(
+        entity=entity, kind=kind, title=title.strip(),
+        defaults={"description": description.strip(), "source": CapabilitySource.STAFF, "mechanism": mechanism},
+    )
+    return capability
