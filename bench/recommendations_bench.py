@@ -129,6 +129,7 @@ def _fill(sizes: dict, *, refill: bool) -> str:
     n_recs = sizes["recommendations"]
     if not refill and Recommendation.objects.count() == n_recs and StatusUpdate.objects.count() == sizes["updates"]:
         print(f"database already holds {n_recs} recommendations; not refilling (use --refill)", flush=True)
+        _vacuum()
         return token.key
 
     started = time.monotonic()
@@ -181,11 +182,26 @@ def _fill(sizes: dict, *, refill: bool) -> str:
                 action = u % n_actions
                 stamp = now - dt.timedelta(minutes=rng.randint(0, 60 * 24 * 700))
                 copy.write_row((action + 1, stamp.date(), action_status[action], _text(rng, 12), "", None, None, stamp))
-        cur.execute("ANALYZE")
     raw.commit()
+    _vacuum()
     print(f"filled {n_recs} recommendations, {n_actions} actions, {sizes['updates']} status updates "
           f"in {time.monotonic() - started:.0f} s", flush=True)
     return token.key
+
+
+def _vacuum() -> None:
+    """VACUUM ANALYZE: statistics, and the visibility map index-only scans need, as on a settled database."""
+    from django.db import connection
+
+    connection.ensure_connection()
+    raw = connection.connection
+    previous = raw.autocommit
+    raw.autocommit = True
+    try:
+        with raw.cursor() as cur:
+            cur.execute("VACUUM ANALYZE")
+    finally:
+        raw.autocommit = previous
 
 
 def _derive(statuses):

@@ -70,10 +70,12 @@ class RecommendationViewSet(_ReadOnly):
         return selectors.recommendation_list(actor=actor_for(self.request.user))
 
     def page_queryset(self, queryset):
-        return queryset.values(*selectors.LIST_FIELDS)
+        # Deferred join: the page's ids first (an index-only scan, cheap even deep in the
+        # list), then the rows for those ids.
+        return queryset.values_list("id", flat=True)
 
     def page_data(self, page) -> list:
-        return selectors.recommendation_rows(list(page))
+        return selectors.recommendation_rows(selectors.recommendation_page(list(page)))
 
 
 @extend_schema_view(

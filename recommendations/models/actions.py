@@ -59,6 +59,9 @@ class SuggestedAction(TimeStamped):
 
     class Meta:
         ordering = ["recommendation", "position", "id"]
+        # Serves the "recommendations with an action for this addressee" filter as an
+        # index-only semi-join.
+        indexes = [models.Index(fields=["addressee", "recommendation"], name="action_addressee_recommendation")]
         verbose_name = _("suggested action")
         verbose_name_plural = _("suggested actions")
 
