@@ -258,6 +258,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One schema name per choice set that several models share (otherwise check --deploy warns).
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "taskforce.models.common.DatePrecision",
+        "PartyRoleEnum": "taskforce.models.common.PartyRole",
+        "ParticipantRoleEnum": "taskforce.models.meetings.ParticipantRole",
+    },
 }
 
 # --- Logging --------------------------------------------------------------------------------
