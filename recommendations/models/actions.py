@@ -61,7 +61,7 @@ class SuggestedAction(TimeStamped):
         ordering = ["recommendation", "position", "id"]
         # Serves the "recommendations with an action for this addressee" filter as an
         # index-only semi-join.
-        indexes = [models.Index(fields=["addressee", "recommendation"], name="action_addressee_recommendation")]
+        indexes = [models.Index(fields=["addressee", "recommendation"], name="action_addressee_rec_idx")]
         verbose_name = _("suggested action")
         verbose_name_plural = _("suggested actions")
 
