@@ -7,6 +7,7 @@ DPO; the `acronym` filter does the same for an exact acronym.
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,13 @@ from .models import (
     TreatyParty,
 )
 from .seed import REGIONS
+
+ANY = _("Any")
+
+
+def yes_no_any():
+    return forms.Select(choices=[("", ANY), ("true", _("Yes")), ("false", _("No"))])
+
 
 MAX_RENAMES = 5  # DPKO -> DPO is one step; a chain of five renames is far more than seen
 
@@ -53,8 +61,8 @@ class EntityFilter(django_filters.FilterSet):
         method="by_acronym", label=_("Acronym"),
         help_text=_("Exact acronym, case-insensitive; a former acronym also returns today's entity."),
     )
-    kind = django_filters.ChoiceFilter(choices=EntityKind.choices, label=_("Kind"))
-    active = django_filters.BooleanFilter(field_name="is_active", label=_("Active"))
+    kind = django_filters.ChoiceFilter(choices=EntityKind.choices, label=_("Kind"), empty_label=ANY)
+    active = django_filters.BooleanFilter(field_name="is_active", label=_("Active"), widget=yes_no_any())
 
     class Meta:
         model = Entity
@@ -87,11 +95,11 @@ def country_codes_matching(text: str) -> list[str]:
 
 class StateFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
-    region = django_filters.ChoiceFilter(choices=[(r, r) for r in REGIONS], label=_("Region"))
-    un_member = django_filters.BooleanFilter(field_name="is_un_member", label=_("UN Member State"))
+    region = django_filters.ChoiceFilter(choices=[(r, r) for r in REGIONS], label=_("Region"), empty_label=ANY)
+    un_member = django_filters.BooleanFilter(field_name="is_un_member", label=_("UN Member State"), widget=yes_no_any())
     party_to = django_filters.ModelChoiceFilter(
         method="by_treaty", queryset=Treaty.objects.all(), to_field_name="short_name",
-        label=_("Party to"), help_text=_("Short name of a treaty, e.g. APMBC."),
+        label=_("Party to"), help_text=_("Short name of a treaty, e.g. APMBC."), empty_label=ANY,
     )
 
     class Meta:
@@ -112,7 +120,7 @@ class StateFilter(django_filters.FilterSet):
 
 class OrganisationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Name or acronym."))
-    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("Kind"), empty_label=ANY)
 
     class Meta:
         model = Organisation
@@ -153,7 +161,7 @@ class TreatyPartyFilter(django_filters.FilterSet):
         field_name="treaty", queryset=Treaty.objects.all(), to_field_name="short_name", label=_("Treaty"),
     )
     state = django_filters.CharFilter(method="by_state", label=_("State (ISO code)"))
-    is_demo = django_filters.BooleanFilter(label=_("Demo data"))
+    is_demo = django_filters.BooleanFilter(label=_("Demo data"), widget=yes_no_any())
 
     class Meta:
         model = TreatyParty

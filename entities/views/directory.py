@@ -5,6 +5,8 @@ Focal points and the change history are shown to ISU staff only (entities.access
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -22,12 +24,19 @@ from entities.models import Organisation, Treaty
 PAGE_SIZE = 25
 
 
-def filtered_page(request, filterset_class, queryset) -> dict:
+def by_name(state) -> str:
+    """Sort key for States: names come from django-countries (translated), not the database."""
+    return unicodedata.normalize("NFKD", state.name).encode("ascii", "ignore").decode().casefold()
+
+
+def filtered_page(request, filterset_class, queryset, *, sort_key=None) -> dict:
     """The filter form, one page of results and the query string to keep across pages."""
     filterset = filterset_class(request.GET or None, queryset=queryset, request=request)
     results = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     if filterset.is_bound and not filterset.is_valid():
         results = queryset.none()
+    if sort_key is not None:
+        results = sorted(results, key=sort_key)
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -53,7 +62,7 @@ def entity_detail(request, acronym: str):
 
 
 def state_list(request):
-    context = filtered_page(request, StateFilter, selectors.state_list())
+    context = filtered_page(request, StateFilter, selectors.state_list(), sort_key=by_name)
     context["treaties"] = Treaty.objects.order_by("short_name")
     return render(request, "entities/state_list.html", context)
 

@@ -128,3 +128,9 @@ def test_list_page_query_count_does_not_grow(db, client, name):
 
     assert queries(1) <= 8
     assert queries(1) == queries(2)
+
+
+def test_states_are_listed_by_name(seeded, client):
+    states = client.get(reverse("entities:state-list"), {"region": "Africa"}).context["page_obj"].object_list
+    names = [state.name for state in states]
+    assert names[:2] == ["Algeria", "Angola"]
