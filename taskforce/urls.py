@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, coordination, directory, feeds, mechanisms, meetings, surveys
+from .views import actions, coordination, directory, feeds, individualised, mechanisms, meetings, surveys
 
 urlpatterns = [
     path("", mechanisms.index, name="index"),
@@ -22,4 +22,7 @@ urlpatterns = [
     path("capabilities/new/", directory.capability_create, name="capability-create"),
     path("glossary/", directory.glossary, name="glossary"),
     path("declarations/<slug:slug>/", directory.declaration_detail, name="declaration-detail"),
+    path("individualised-approach/request/", individualised.request_view, name="ia-request"),
+    path("meetings/<int:pk>/process/", individualised.process_view, name="ia-checklist"),
+    path("meetings/<int:pk>/report.pdf", individualised.report_view, name="ia-report"),
 ]

@@ -90,10 +90,39 @@ ROUTES += [
     Route("taskforce:survey-detail", SURVEY_READERS, args=survey),
     Route("taskforce:survey-send", STAFF_HTML, args=survey),
     Route("taskforce:survey-answer", ANSWER, args=survey),
-    Route("taskforce:survey-answer", expect(ANSWER, entity_fp=302), method="post", args=survey,
-          data=lambda w: {}, label="answer"),
+    Route("taskforce:survey-answer", expect(ANSWER, entity_fp=400), method="post", args=survey,
+          data=lambda w: {}, label="empty answer"),
     Route("taskforce:capability-list", PUBLIC),
     Route("taskforce:capability-create", STAFF_HTML),
     Route("taskforce:glossary", PUBLIC),
     Route("taskforce:declaration-detail", PUBLIC, args=declaration),
+]
+
+
+def committee(w):
+    from taskforce.models import Mechanism
+
+    found, _ = Mechanism.objects.get_or_create(
+        slug="committee-cooperation-assistance", defaults={"name": "Committee on the Enhancement of Cooperation and Assistance"}
+    )
+    return found
+
+
+def ia_meeting(w):
+    """An individualised-approach meeting requested by State A (confidential)."""
+    from taskforce.services.individualised import individualised_approach_request
+
+    committee(w)
+    meeting = individualised_approach_request(
+        state=w.state_a, preferred_date=__import__("datetime").date(2026, 5, 18), report_for="intersessional", user=w.state_a_user,
+    )
+    return {"pk": meeting.pk}
+
+
+REQUEST = {"anonymous": 302, "isu_staff": 200, "state_a": 200, "state_b": 200, "entity_fp": 403, "api_token": 302}
+ROUTES += [
+    Route("taskforce:ia-request", REQUEST, args=None),
+    # Non-staff are refused before the meeting is looked up: a 403 that says nothing about the meeting.
+    Route("taskforce:ia-checklist", STAFF_HTML, args=ia_meeting),
+    Route("taskforce:ia-report", expect(SEEN_BY_STAFF_AND_A), args=ia_meeting),
 ]
