@@ -113,6 +113,27 @@ def ranked(subject: Entry, queryset: QuerySet | None = None, *, now: dt.datetime
     )
 
 
+def top(subject: Entry, queryset: QuerySet | None = None, *, limit: int = 20) -> list[Entry]:
+    """The best `limit` candidates with their score components, in two queries.
+
+    The ranking query returns narrow rows (id, components, score) rather than whole annotated
+    entries, which PostgreSQL sorts much faster (see docs/benchmarks.md); the winners are then
+    loaded by id and given their components.
+    """
+    columns = [f"score_{name}" for name in COMPONENTS] + ["score"]
+    best = list(ranked(subject, queryset).values_list("pk", *columns)[:limit])
+    if not best:
+        return []
+    by_pk = Entry.objects.select_related("state", "target_state").in_bulk([row[0] for row in best])
+    rows = []
+    for pk, *values in best:
+        entry = by_pk[pk]
+        for column, value in zip(columns, values, strict=True):
+            setattr(entry, column, value)
+        rows.append(entry)
+    return rows
+
+
 def strong(subject: Entry, queryset: QuerySet | None = None) -> QuerySet:
     return ranked(subject, queryset).filter(score__gte=STRONG_MATCH)
 

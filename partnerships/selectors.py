@@ -21,7 +21,7 @@ def entry_for(actor: Actor, pk: int) -> Entry:
 
 def ranked_candidates_for(actor: Actor, entry: Entry, limit: int = 20) -> list[Entry]:
     """The best candidates among the entries the actor may see, with their reasons."""
-    rows = list(matching.ranked(entry, entries_for(actor))[:limit])
+    rows = matching.top(entry, entries_for(actor), limit=limit)
     for row in rows:
         row.reasons = matching.reasons(entry, row)
     return rows
