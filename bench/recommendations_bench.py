@@ -247,7 +247,10 @@ def _measure(args, env, token: str, sizes: dict) -> list[dict]:
         results = []
         for label, path, connections, header in plan:
             _get(base + path, token)  # warm up, and fail early on a bad status
-            results.append({"label": label, "path": path, "concurrency": connections, **_wrk(base + path, connections, header, args.duration)})
+            measured = _wrk(base + path, connections, header, args.duration)
+            # The machine's 1-minute load average after the run: other work on the box shows here.
+            results.append({"label": label, "path": path, "concurrency": connections, **measured,
+                            "load_1min": round(os.getloadavg()[0], 1)})
             print(json.dumps(results[-1]), flush=True)
         return results
     finally:
@@ -291,11 +294,11 @@ def _report(results: list[dict], sizes: dict, args) -> str:
         f"actions, {sizes['updates']} status updates. gunicorn {args.workers} workers x {args.threads} threads; "
         f"wrk {args.duration} s per run.",
         "",
-        "| run | concurrency | req/s | p50 ms | p95 ms | p99 ms | non-2xx |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| run | concurrency | req/s | p50 ms | p95 ms | p99 ms | non-2xx | load avg |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        lines.append(f"| {r['label']} | {r['concurrency']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['non_2xx']} |")
+        lines.append(f"| {r['label']} | {r['concurrency']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['non_2xx']} | {r['load_1min']} |")
     list1, list8 = find("list, filtered, page 1", 1), find("list, filtered, page 1", 8)
     ref8 = find("reference, filtered, page 1", 8)
     first, last = find("list, unfiltered, page 1", 1), find("list, unfiltered, last", 1)
