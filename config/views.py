@@ -76,6 +76,14 @@ def permission_denied(request, exception):
 
 
 @requires_csrf_token
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the 403 page, saying why in words a user can act on."""
+    if _is_api(request):
+        return JsonResponse({"detail": _("CSRF check failed: reload the page and try again.")}, status=403)
+    return render(request, "403.html", {"csrf_failed": True}, status=403)
+
+
+@requires_csrf_token
 def bad_request(request, exception):
     return _error(request, 400, "400.html", _("Bad request."))
 

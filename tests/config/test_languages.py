@@ -59,3 +59,16 @@ def test_an_unknown_language_is_ignored():
     client = Client()
     client.post(reverse("set_language"), {"language": "xx", "next": "/"})
     assert _html_lang(client.get("/")) == "en"
+
+
+def test_the_project_catalogue_translates_the_sign_in_page_when_compiled():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    if not (Path(settings.LOCALE_PATHS[0]) / "fr" / "LC_MESSAGES" / "django.mo").exists():
+        pytest.skip("French catalogue not compiled yet (make messages)")
+    client = Client()
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    heading = re.search(r"<h1>(.*?)</h1>", client.get(reverse("login")).content.decode()).group(1)
+    assert heading and heading != "Sign in"

@@ -86,6 +86,8 @@ def test_a_form_posted_without_its_csrf_token_is_refused():
         reverse("login"), {"username": "uganda", "password": "correct-horse-battery-staple"}
     )
     assert response.status_code == 403
+    assert b"The form had expired or was not sent from this site, so nothing was saved." in response.content
+    assert "Content-Security-Policy" in response
 
 
 def test_the_sign_in_form_carries_a_csrf_token():
