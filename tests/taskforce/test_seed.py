@@ -24,8 +24,6 @@ from taskforce.models import (
 def seeded(db):
     out = io.StringIO()
     entities_seed.load(stdout=out)
-    from entities.models import State
-    State.objects.get_or_create(code="GB", defaults={"is_un_member": True})  # TEMP
     seed.load(stdout=out)
     return out
 
@@ -101,3 +99,16 @@ def test_coordination_map_shows_the_seeded_network(seeded, client):
     unmas = Entity.objects.get(acronym="UNMAS")
     involvement = client.get(reverse("taskforce:entity-involvement", args=[unmas.pk])).content.decode()
     assert "First Director-level meeting" in involvement and "CASA" in involvement
+
+
+def test_demo_data_is_labelled_and_idempotent(seeded):
+    from taskforce import demo
+    from taskforce.models import ActionItem, GlossaryTerm
+    from tests.factories import EntityFactory
+
+    EntityFactory(acronym="UNDP")
+    demo.load(stdout=io.StringIO())
+    demo.load(stdout=io.StringIO())
+    assert ActionItem.objects.count() == ActionItem.objects.filter(is_demo=True, text__startswith="[Demo]").count() == 3
+    assert GlossaryTerm.objects.filter(is_demo=False).count() == 0
+    assert Meeting.objects.filter(kind="individualised_approach", is_demo=True).count() == 1
