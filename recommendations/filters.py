@@ -20,6 +20,10 @@ from .models import ActionStatus, Cluster, Recommendation, Reference, Report, Su
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """Chooses a row by its slug, symbol or acronym (a string in the API)."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", _("All"))
+        super().__init__(*args, **kwargs)
+
 
 def _entities_with_actions():
     return Entity.objects.filter(suggested_actions__isnull=False).distinct().order_by("acronym")
@@ -27,7 +31,7 @@ def _entities_with_actions():
 
 class _CommonFilters(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=200)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices, empty_label=_("All"))
     report = SlugChoiceFilter(
         label=_("Report"), queryset=Report.objects.all(), to_field_name="symbol", method="filter_report",
     )
