@@ -10,20 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from . import server
+from .fixtures import served_app  # noqa: F401 (fixture)
 from .browser import CHROMIUM_ARGS, open_journey
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-
-
-@pytest.fixture(scope="session")
-def served_app():
-    app = server.prepare()
-    try:
-        server.serve(app)
-        yield app
-    finally:
-        server.cleanup(app)
 
 
 @pytest.fixture(scope="session")
