@@ -29,7 +29,8 @@ def two_factor_pending(request) -> bool:
     is_verified = getattr(user, "is_verified", None)
     if is_verified is not None and is_verified():
         return False
-    if settings.ISU_STAFF_REQUIRE_2FA and actor_for(user).is_isu_staff:
+    # Anyone who can reach the admin counts as staff here, whatever their product role.
+    if settings.ISU_STAFF_REQUIRE_2FA and (user.is_staff or actor_for(user).is_isu_staff):
         return True
     session = getattr(request, "session", None)
     return bool(session is not None and session.get(OTP_REQUIRED_SESSION_KEY))

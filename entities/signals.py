@@ -13,8 +13,8 @@ from .models import SecurityEventKind
 
 
 def requires_two_factor(user) -> bool:
-    """ISU staff always (unless ISU_STAFF_REQUIRE_2FA is off); others once they enrolled."""
-    if settings.ISU_STAFF_REQUIRE_2FA and actor_for(user).is_isu_staff:
+    """ISU staff and admin users always (unless ISU_STAFF_REQUIRE_2FA is off); others once enrolled."""
+    if settings.ISU_STAFF_REQUIRE_2FA and (user.is_staff or actor_for(user).is_isu_staff):
         return True
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 

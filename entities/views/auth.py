@@ -114,7 +114,7 @@ def two_factor(request):
     context = {
         "form": form,
         "enrolling": enrolling,
-        "optional": enrolling and not (settings.ISU_STAFF_REQUIRE_2FA and actor_for(user).is_isu_staff),
+        "optional": enrolling and not (settings.ISU_STAFF_REQUIRE_2FA and (user.is_staff or actor_for(user).is_isu_staff)),
         "verified": user.is_verified(),
         "next": _safe_next(request),
     }

@@ -180,3 +180,19 @@ def test_two_factor_step_never_redirects_to_another_site(mexico):
     device = TOTPDevice.objects.create(user=mexico, name="default", confirmed=True)
     response = client.post(TWO_FACTOR, {"token": current_code(device), "next": "https://evil.example.com/"})
     assert response["Location"] == "/"
+
+
+def test_an_admin_user_without_a_product_role_must_pass_the_two_factor_step_too():
+    user = make_user("admin-only", None)
+    user.is_staff = True
+    user.save()
+    client = Client()
+    response = sign_in_with_password(client, "admin-only")
+    assert response["Location"].startswith(TWO_FACTOR)
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_the_admin_sign_in_page_is_the_site_sign_in_page():
+    response = Client().get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("login") + "?next=/admin/"
