@@ -14,7 +14,7 @@ def filtered_recommendations(request):
     """The filterset over the visible recommendations; an invalid filter shows its error and
     an empty list rather than everything."""
     actor = actor_for(request.user)
-    filterset = RecommendationFilter(request.GET or None, queryset=selectors.recommendation_list(actor=actor))
+    filterset = RecommendationFilter(request.GET, queryset=selectors.recommendation_list(actor=actor))
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     return filterset, queryset
 

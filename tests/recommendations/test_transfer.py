@@ -102,3 +102,16 @@ def test_the_template_has_the_documented_columns(db, staff_client):
     assert response.content.decode("utf-8-sig").strip() == ",".join(COLUMNS)
     xlsx = staff_client.get(reverse("recommendations:import-template"), {"as": "xlsx"})
     assert [c.value for c in load_workbook(io.BytesIO(xlsx.content)).worksheets[0][1]] == COLUMNS
+
+
+def test_a_damaged_workbook_is_refused_with_a_message(db, staff_client):
+    upload = SimpleUploadedFile("broken.xlsx", b"not a workbook at all")
+    response = staff_client.post(IMPORT, {"file": upload})
+    assert response.status_code == 200
+    assert "cannot be read as an XLSX workbook" in response.content.decode()
+
+
+def test_exported_cells_cannot_smuggle_spreadsheet_formulas(annex, staff_client):
+    SuggestedAction.objects.filter(pk=annex["marking"].pk).update(text="=HYPERLINK(\"http://evil.example\")")
+    rows = list(csv.reader(io.StringIO(staff_client.get(EXPORT).content.decode("utf-8-sig"))))
+    assert "'=HYPERLINK(\"http://evil.example\")" in [row[4] for row in rows]

@@ -15,7 +15,7 @@ LIST = reverse("recommendations:index")
 
 
 def test_the_list_shows_references_clusters_and_statuses(annex, client):
-    page = client.get(LIST).content.decode()
+    page = client.get(LIST).content.decode().split("<tbody>")[1]
     assert "S/2015/289" in page and "S/2013/503" in page and "S/2008/258" in page
     assert "Weapons and ammunition management" in page
     assert "Not started" in page
