@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Cluster, Recommendation, Reference, Report, StatusUpdate, SuggestedAction, Tag
+from .services import recommendation_refresh_status
 
 
 @admin.register(Report)
@@ -45,6 +46,17 @@ class SuggestedActionAdmin(SimpleHistoryAdmin):
     list_filter = ["addressee", "status", "recommendation__cluster", "implementing_entities"]
     filter_horizontal = ["implementing_entities", "organisations", "tags"]
     raw_id_fields = ["recommendation"]
+
+    def save_related(self, request, form, formsets, change):
+        # An edited action changes its recommendation too (derived status, updated_at for
+        # incremental pulls and ETags).
+        super().save_related(request, form, formsets, change)
+        recommendation_refresh_status(recommendation=form.instance.recommendation)
+
+    def delete_model(self, request, obj):
+        recommendation = obj.recommendation
+        super().delete_model(request, obj)
+        recommendation_refresh_status(recommendation=recommendation)
 
 
 @admin.register(StatusUpdate)
