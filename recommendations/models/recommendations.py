@@ -71,7 +71,12 @@ class Recommendation(TimeStamped):
 
     class Meta:
         ordering = ["position", "id"]
-        indexes = [models.Index(fields=["position", "id"], name="recommendation_order")]
+        indexes = [
+            models.Index(fields=["position", "id"], name="recommendation_order"),
+            # Covers the list's count/newest-update aggregate and its page ids, in list order,
+            # for the common filters (cluster, status) without reading the wide rows.
+            models.Index(fields=["cluster", "status", "position", "id", "updated_at"], name="recommendation_cluster_status"),
+        ]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
 
