@@ -129,7 +129,7 @@ ENTITIES: list[EntitySeed] = [
     EntitySeed("OCHA", "Office for the Coordination of Humanitarian Affairs", K.DEPARTMENT_OFFICE, parent="Secretariat", sources=("casa",)),
     EntitySeed(
         "OHCHR", "Office of the United Nations High Commissioner for Human Rights", K.DEPARTMENT_OFFICE,
-        parent="Secretariat", sources=("casa", "sg"),
+        parent="Secretariat", aliases=("United Nations High Commissioner for Human Rights",), sources=("casa", "sg"),
     ),
     EntitySeed(
         "OSRSG/CAAC", "Office of the Special Representative of the Secretary-General for Children and Armed Conflict",
@@ -213,6 +213,8 @@ ORGANISATIONS = [
     ("Association of Southeast Asian Nations", "ASEAN", OrganisationKind.REGIONAL),
     ("International Criminal Police Organization", "INTERPOL", OrganisationKind.INTERGOVERNMENTAL),
     ("Small Arms Survey", "", OrganisationKind.RESEARCH),
+    # The donor forum whose open session the IED task force update was given at (masg seed).
+    ("Mine Action Support Group", "MASG", OrganisationKind.OTHER),
     # The apmbc document's "AP Mine Ban Convention ISU" serves the States Parties of a treaty; it
     # is not part of the UN system, so it is an organisation, not an Entity.
     ("Anti-Personnel Mine Ban Convention Implementation Support Unit", "ISU", OrganisationKind.OTHER),
