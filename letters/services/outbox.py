@@ -31,14 +31,17 @@ mimetype)]` called at send time (the reminder letters use `letters.pdf.letter_at
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from letters.models import Letter, LetterStatus
@@ -50,6 +53,15 @@ def _message_id() -> str:
     return f"<{uuid.uuid4().hex}@{settings.LETTERS_MESSAGE_ID_DOMAIN}>"
 
 
+@lru_cache(maxsize=65536)
+def _is_valid_address(address: str) -> bool:
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return True
+
+
 def recipients_check(addresses: Iterable[str]) -> tuple[list[str], list[str]]:
     """Splits addresses into (valid, malformed); blanks are dropped, duplicates removed."""
     valid: list[str] = []
@@ -58,13 +70,10 @@ def recipients_check(addresses: Iterable[str]) -> tuple[list[str], list[str]]:
         address = (raw or "").strip()
         if not address:
             continue
-        try:
-            validate_email(address)
-        except ValidationError:
+        if not _is_valid_address(address):
             malformed.append(address)
-        else:
-            if address.lower() not in {a.lower() for a in valid}:
-                valid.append(address)
+        elif address.lower() not in {a.lower() for a in valid}:
+            valid.append(address)
     return valid, malformed
 
 
@@ -107,14 +116,17 @@ class Draft:
 
 
 def hand_off(ids: Sequence[int]) -> None:
-    """Gives letter ids to Celery in chunks of LETTERS_HANDOFF_CHUNK (one broker round trip
-    per chunk). Harmless to repeat: the task claims each row before sending it."""
+    """Gives letter ids to Celery in chunks of LETTERS_HANDOFF_CHUNK (one broker message per
+    chunk, over one producer connection). Harmless to repeat: the task claims each row."""
     from letters.tasks import letters_send
 
     chunk = settings.LETTERS_HANDOFF_CHUNK
     ids = list(ids)
-    for start in range(0, len(ids), chunk):
-        letters_send.apply_async((ids[start:start + chunk],), queue=settings.LETTERS_QUEUE)
+    if not ids:
+        return
+    with letters_send.app.producer_or_acquire() as producer:
+        for start in range(0, len(ids), chunk):
+            letters_send.apply_async((ids[start:start + chunk],), queue=settings.LETTERS_QUEUE, producer=producer)
 
 
 def _hand_off_on_commit(ids: Sequence[int]) -> None:
@@ -163,7 +175,7 @@ def message_enqueue(
     return letter
 
 
-def messages_enqueue_bulk(drafts: Sequence[Draft], *, batch_size: int = 1000) -> list[int]:
+def messages_enqueue_bulk(drafts: Sequence[Draft], *, batch_size: int = 2000) -> list[int]:
     """Creates many outbox rows with bulk INSERTs, skipping any that already exist (by key or
     by State/purpose/period/stage), and hands the new queued ones to Celery after commit.
 
@@ -174,10 +186,48 @@ def messages_enqueue_bulk(drafts: Sequence[Draft], *, batch_size: int = 1000) ->
         return []
     batch = uuid.uuid4()
     with transaction.atomic():
-        Letter.objects.bulk_create(
-            [draft.to_letter(batch) for draft in drafts], batch_size=batch_size, ignore_conflicts=True,
-        )
-        created = list(Letter.objects.filter(batch=batch).values_list("id", "status"))
-        queued = [pk for pk, status in created if status == LetterStatus.QUEUED]
-        _hand_off_on_commit(queued)
+        if connection.vendor == "postgresql":
+            created = _copy_insert(drafts)
+        else:
+            letters = [draft.to_letter(batch) for draft in drafts]
+            Letter.objects.bulk_create(letters, batch_size=batch_size, ignore_conflicts=True)
+            created = list(Letter.objects.filter(batch=batch).values_list("id", "status"))
+        _hand_off_on_commit([pk for pk, status in created if status == LetterStatus.QUEUED])
     return [pk for pk, _status in created]
+
+
+_COPY_FIELDS = [
+    "key", "purpose", "state_id", "entity_id", "period", "stage", "language", "recipients", "subject", "body",
+    "attachments_builder", "status", "attempts", "last_error", "address_problem", "message_id", "batch",
+    "created_at", "updated_at",
+]
+
+
+def _copy_insert(drafts: Sequence[Draft]) -> list[tuple[int, str]]:
+    """PostgreSQL: COPY the rows into a temporary table, then one INSERT ... SELECT ... ON
+    CONFLICT DO NOTHING RETURNING: a few round trips for 10,000 letters instead of one
+    parameter-bound statement per thousand rows, and the ids of exactly the rows we created."""
+    table = Letter._meta.db_table
+    columns = ", ".join(_COPY_FIELDS)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE letters_incoming ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY letters_incoming ({columns}) FROM STDIN") as copy:
+            for draft in drafts:
+                valid, malformed = recipients_check(draft.recipients)
+                copy.write_row((
+                    draft.key, draft.purpose, draft.state_id, draft.entity_id, draft.period, draft.stage,
+                    draft.language, json.dumps(valid), draft.subject[:300], draft.body, draft.attachments_builder,
+                    LetterStatus.QUEUED.value if valid else LetterStatus.NO_RECIPIENT.value, 0, "",
+                    _address_problem(malformed, valid) if (malformed or not valid) else "", _message_id(), None,
+                    now, now,
+                ))
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM letters_incoming "
+            f"ON CONFLICT DO NOTHING RETURNING id, status"
+        )
+        created = cursor.fetchall()
+        cursor.execute("DROP TABLE letters_incoming")
+    return created

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django_countries import countries
 
-from entities.models import FocalPoint, ReportingObligation, State, TreatyParty
+from entities.models import FocalPoint, ReportingObligation, TreatyParty
 from letters.models import Campaign, CampaignStatus, Letter, ReminderPlan, ReportKind, ReportSubmission, TemplateKind
 from letters.services.outbox import Draft, messages_enqueue_bulk, recipients_check
 from letters.services.rendering import TemplateSet
@@ -88,22 +89,26 @@ def stages_between(start: dt.date, end: dt.date) -> list[Stage]:
     return sorted(found, key=lambda s: (s.send_on, s.stage))
 
 
-def _addresses_by_state(state_ids: Iterable[int]) -> dict[int, list[FocalPoint]]:
-    by_state: dict[int, list[FocalPoint]] = defaultdict(list)
-    rows = FocalPoint.objects.filter(state_id__in=list(state_ids), is_active=True).order_by("pk").only(
-        "pk", "email", "language", "state_id",
-    )
-    for focal_point in rows:
-        by_state[focal_point.state_id].append(focal_point)
+def _addresses_by_state(state_ids: Iterable[int] | None) -> dict[int, list[tuple[str, str]]]:
+    """State id -> [(e-mail as typed, preferred language)] of its active focal points
+    (of every State when state_ids is None)."""
+    by_state: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    rows = FocalPoint.objects.filter(state__isnull=False, is_active=True)
+    if state_ids is not None:
+        rows = rows.filter(state_id__in=list(state_ids))
+    rows = rows.order_by("pk").values_list("state_id", "email", "language")
+    for state_id, email, language in rows:
+        by_state[state_id].append((email, language))
     return by_state
 
 
-def _language_and_addresses(focal_points: list[FocalPoint]) -> tuple[list[str], str]:
-    addresses = [fp.email for fp in focal_points if fp.email]
-    valid, _malformed = recipients_check(addresses)
-    first_valid = next((fp for fp in focal_points if fp.email in valid), None)
-    language = (first_valid or (focal_points[0] if focal_points else None))
-    return addresses, language.language if language else "en"
+def _language_and_addresses(focal_points: list[tuple[str, str]]) -> tuple[list[str], str]:
+    """The addresses to check, and the language of the first focal point with a usable
+    address (else of the first focal point; else English)."""
+    addresses = [email for email, _language in focal_points if email]
+    valid = set(recipients_check(addresses)[0])
+    first_valid = next((language for email, language in focal_points if email in valid), None)
+    return addresses, first_valid or (focal_points[0][1] if focal_points else "en")
 
 
 def state_addresses(state_id: int) -> tuple[list[str], str]:
@@ -127,6 +132,41 @@ def _pending_parties(stage: Stage) -> list[TreatyParty]:
     )
 
 
+def _pending_states(stage: Stage) -> list[tuple[int, str]]:
+    """(state id, ISO code) of the States Parties still owing the stage's report."""
+    obligation = stage.plan.obligation
+    submitted = ReportSubmission.objects.filter(
+        obligation=obligation, kind=ReportKind.ANNUAL, period=stage.period,
+    ).values("state_id")
+    return list(
+        TreatyParty.objects.filter(treaty_id=obligation.treaty_id)
+        .exclude(state_id__in=submitted)
+        .exclude(entry_into_force__gt=dt.date(stage.period, 12, 31))
+        .order_by("state__code")
+        .values_list("state_id", "state__code")
+    )
+
+
+class StateNames:
+    """Country names in each language, and focal-point addresses, looked up once per run."""
+
+    def __init__(self):
+        self._names: dict[tuple[str, str], str] = {}
+        self._addresses: dict[int, list[tuple[str, str]]] | None = None
+
+    def addresses(self, state_id: int) -> list[tuple[str, str]]:
+        if self._addresses is None:
+            self._addresses = _addresses_by_state(None)
+        return self._addresses.get(state_id, [])
+
+    def __call__(self, code: str, language: str) -> str:
+        key = (code, language)
+        if key not in self._names:
+            with translation.override(language):
+                self._names[key] = str(countries.name(code)) or code
+        return self._names[key]
+
+
 @dataclass
 class StepResult:
     today: dt.date
@@ -139,16 +179,18 @@ class StepResult:
         return sum(1 for d in self.drafts if not recipients_check(d.recipients)[0])
 
 
-def _drafts_for(states: list[State], *, kind: str, purpose: str, period: int, stage: str,
-                context: dict, templates: TemplateSet, today: dt.date) -> list[Draft]:
-    by_state = _addresses_by_state(s.pk for s in states)
+def _drafts_for(states: list[tuple[int, str]], *, kind: str, purpose: str, period: int, stage: str,
+                context: dict, templates: TemplateSet, names: StateNames) -> list[Draft]:
+    renderers = {}
     drafts = []
-    for state in states:
-        addresses, language = _language_and_addresses(by_state.get(state.pk, []))
-        rendered = templates.render(kind=kind, language=language, context={**context, "state": state})
+    for state_id, code in states:
+        addresses, language = _language_and_addresses(names.addresses(state_id))
+        if language not in renderers:
+            renderers[language] = templates.renderer(kind=kind, language=language, context=context)
+        rendered = renderers[language](names(code, language))
         drafts.append(Draft(
-            key=f"{purpose}:{state.code}:{period}:{stage}", purpose=purpose, subject=rendered.subject,
-            body=rendered.body, recipients=addresses, language=language, state_id=state.pk,
+            key=f"{purpose}:{code}:{period}:{stage}", purpose=purpose, subject=rendered.subject,
+            body=rendered.body, recipients=addresses, language=language, state_id=state_id,
             period=period, stage=stage, attachments_builder=ATTACHMENTS,
         ))
     return drafts
@@ -158,27 +200,27 @@ def _existing_state_ids(purpose: str, period: int, stage: str) -> set[int]:
     return set(Letter.objects.filter(purpose=purpose, period=period, stage=stage).values_list("state_id", flat=True))
 
 
-def _stage_drafts(stage: Stage, templates: TemplateSet, today: dt.date, result: StepResult) -> list[Draft]:
+def _stage_drafts(stage: Stage, templates: TemplateSet, names: StateNames, today: dt.date, result: StepResult) -> list[Draft]:
     obligation = stage.plan.obligation
     purpose = obligation_purpose(obligation)
     existing = _existing_state_ids(purpose, stage.period, stage.stage)
-    parties = _pending_parties(stage)
-    states = [p.state for p in parties if p.state_id not in existing]
-    result.already += len(parties) - len(states)
+    pending = _pending_states(stage)
+    states = [(state_id, code) for state_id, code in pending if state_id not in existing]
+    result.already += len(pending) - len(states)
     context = {
         "treaty": obligation.treaty.name, "obligation": obligation.name, "article": obligation.article,
         "period": stage.period, "deadline": stage.deadline, "secretariat": settings.LETTERS_SECRETARIAT,
         "days_left": (stage.deadline - today).days, "days_late": (today - stage.deadline).days,
     }
     return _drafts_for(states, kind=stage.kind, purpose=purpose, period=stage.period, stage=stage.stage,
-                       context=context, templates=templates, today=today)
+                       context=context, templates=templates, names=names)
 
 
-def _campaign_drafts(campaign: Campaign, templates: TemplateSet, today: dt.date, result: StepResult | None = None) -> list[Draft]:
+def _campaign_drafts(campaign: Campaign, templates: TemplateSet, names: StateNames, result: StepResult | None = None) -> list[Draft]:
     purpose, stage = campaign.kind, campaign.purpose
     existing = _existing_state_ids(purpose, campaign.period, stage)
-    parties = TreatyParty.objects.filter(treaty_id=campaign.treaty_id).select_related("state").order_by("state__code")
-    states = [p.state for p in parties if p.state_id not in existing]
+    parties = TreatyParty.objects.filter(treaty_id=campaign.treaty_id).order_by("state__code").values_list("state_id", "state__code")
+    states = [(state_id, code) for state_id, code in parties if state_id not in existing]
     if result is not None:
         result.already += len(existing)
     context = {
@@ -186,13 +228,13 @@ def _campaign_drafts(campaign: Campaign, templates: TemplateSet, today: dt.date,
         "send_on": campaign.send_on, "secretariat": settings.LETTERS_SECRETARIAT,
     }
     return _drafts_for(states, kind=campaign.kind, purpose=purpose, period=campaign.period, stage=stage,
-                       context=context, templates=templates, today=today)
+                       context=context, templates=templates, names=names)
 
 
 def campaign_queue(*, campaign: Campaign, today: dt.date | None = None) -> int:
     """Creates and queues the letters of a campaign now (staff "send now", or its send date)."""
     today = today or timezone.localdate()
-    drafts = _campaign_drafts(campaign, TemplateSet(), today)
+    drafts = _campaign_drafts(campaign, TemplateSet(), StateNames())
     with transaction.atomic():
         created = messages_enqueue_bulk(drafts)
         Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.QUEUED, queued_at=timezone.now())
@@ -204,14 +246,14 @@ def letters_schedule(*, today: dt.date, dry_run: bool = False) -> StepResult:
 
     With dry_run, nothing is written: the result lists what would be created."""
     result = StepResult(today=today)
-    templates = TemplateSet()
+    templates, names = TemplateSet(), StateNames()
     for stage in stages_due(today):
-        result.drafts += _stage_drafts(stage, templates, today, result)
+        result.drafts += _stage_drafts(stage, templates, names, today, result)
     campaigns = list(
         Campaign.objects.filter(status=CampaignStatus.PLANNED, send_on__lte=today).select_related("treaty")
     )
     for campaign in campaigns:
-        result.drafts += _campaign_drafts(campaign, templates, today, result)
+        result.drafts += _campaign_drafts(campaign, templates, names, result)
     if dry_run:
         return result
     with transaction.atomic():

@@ -17,8 +17,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -34,20 +34,27 @@ def backoff_seconds(attempts: int) -> int:
     return min(settings.LETTERS_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0), settings.LETTERS_RETRY_MAX_SECONDS)
 
 
-def letter_claim(*, letter_id: int) -> bool:
-    """Takes the letter for sending; False when it is not ours to send (already sent, failed,
-    cancelled, waiting for its next attempt, or being sent by a live worker)."""
+_CLAIM_SQL = f"""
+UPDATE {Letter._meta.db_table}
+   SET status = %s, lease_until = %s, attempts = attempts + 1, updated_at = %s
+ WHERE id = %s
+   AND ((status = %s AND (next_attempt_at IS NULL OR next_attempt_at <= %s))
+        OR (status = %s AND lease_until < %s))
+RETURNING *
+"""
+
+
+def letter_claim(*, letter_id: int) -> Letter | None:
+    """Takes the letter for sending and returns it as claimed; None when it is not ours to
+    send (already sent, failed, cancelled, waiting for its next attempt, or being sent by a
+    live worker). One statement: the conditional UPDATE decides, and returns the row."""
+    adapt = connection.ops.adapt_datetimefield_value
     now = timezone.now()
-    claimable = (
-        Q(status=LetterStatus.QUEUED) & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-    ) | Q(status=LetterStatus.SENDING, lease_until__lt=now)
-    touched = Letter.objects.filter(claimable, pk=letter_id).update(
-        status=LetterStatus.SENDING,
-        lease_until=now + timedelta(seconds=settings.LETTERS_CLAIM_LEASE_SECONDS),
-        attempts=F("attempts") + 1,
-        updated_at=now,
-    )
-    return touched == 1
+    lease = adapt(now + timedelta(seconds=settings.LETTERS_CLAIM_LEASE_SECONDS))
+    now = adapt(now)
+    params = [LetterStatus.SENDING, lease, now, letter_id, LetterStatus.QUEUED, now, LetterStatus.SENDING, now]
+    claimed = list(Letter.objects.raw(_CLAIM_SQL, params))
+    return claimed[0] if claimed else None
 
 
 def _email(letter: Letter, connection) -> EmailMessage:
@@ -94,10 +101,12 @@ def letters_deliver(*, letter_ids: Sequence[int]) -> dict[int, list[int]]:
     connection = get_connection(fail_silently=False)
     try:
         for letter_id in letter_ids:
-            if not letter_claim(letter_id=letter_id):
+            letter = letter_claim(letter_id=letter_id)
+            if letter is None:
                 continue
-            letter = Letter.objects.get(pk=letter_id)
             try:
+                if getattr(connection, "connection", False) is None:
+                    connection.open()  # held open for the whole chunk, not one connection per letter
                 _email(letter, connection).send()
             except Exception as exc:  # noqa: BLE001 - every failure is recorded and retried up to the cap
                 delay = _record_failure(letter, exc)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,13 +46,10 @@ def preview(request):
         treaty_name = obligation.treaty.name if obligation else ""
         context = preview_context(kind=data["kind"], treaty_name=treaty_name, obligation=obligation,
                                   period=data["period"], days=data["days"])
-        context["state"] = data["state"]
-        rendered = TemplateSet().render(kind=data["kind"], language=data["language"], context=context)
+        with translation.override(data["language"]):
+            state_name = str(data["state"])
+        rendered = TemplateSet().renderer(kind=data["kind"], language=data["language"], context=context)(state_name)
         if request.GET.get("format") == "pdf":
-            from django.utils import translation
-
-            with translation.override(data["language"]):
-                state_name = str(data["state"])
             pdf = letter_pdf(subject=rendered.subject, body=rendered.body, language=rendered.language,
                              state_name=state_name, reference=_("Preview"))
             response = HttpResponse(pdf, content_type="application/pdf")
