@@ -36,3 +36,15 @@ def public_need_a(parties, state_a):
 @pytest.fixture
 def public_offer_b(parties, state_b):
     return OfferFactory(state=state_b, visibility=Visibility.PUBLIC, title="Public offer of B", target_state=None)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Tasks queued on commit run in-process here, with or without a broker configured (CI's
+    second pass sets REDIS_URL, which turns eager mode off for the app itself)."""
+    from config.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager, app.conf.task_eager_propagates = True, True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
