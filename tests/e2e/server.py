@@ -7,18 +7,18 @@ Used by the browser journeys (tests/e2e), the API fuzzing (tests/fuzz) and the l
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import secrets
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,6 @@ class ServedApp:
     log_path: Path
     process: subprocess.Popen | None = None
     _log_offset: int = 0
-    _used_totp_steps: dict[str, int] = field(default_factory=dict)
 
     # --- running management commands against the served database --------------------------
     def manage(self, *args: str, check: bool = True) -> str:
@@ -69,34 +68,32 @@ class ServedApp:
 
     def totp_code(self, username: str) -> str:
         """A code the user's confirmed TOTP device accepts now, computed from its key as an
-        authenticator app would. Each code is used once: django-otp refuses a replayed step,
-        so a second sign-in within the same 30 s uses the next step (within the tolerance)."""
+        authenticator app would. django-otp refuses a time step already used (`last_t`), so a
+        second sign-in within the same 30 s takes the next step while the device's tolerance
+        allows it, and otherwise waits for it."""
         from django_otp.oath import TOTP
 
-        key_hex, step, t0, digits, drift = self._totp_device(username)
+        key_hex, step, t0, digits, drift, tolerance, last_t = self._totp_device(username)
         totp = TOTP(bytes.fromhex(key_hex), step=step, t0=t0, digits=digits, drift=drift)
         totp.time = time.time()
-        current = totp.t()
-        last = self._used_totp_steps.get(username, -1)
-        if current <= last:
-            if last - current >= 1:  # beyond the device's tolerance: wait for the next step
-                time.sleep(step - (time.time() - t0) % step + 0.5)
-                return self.totp_code(username)
-            totp.time = time.time() + step
-        code_step = totp.t()
-        self._used_totp_steps[username] = code_step
+        wanted = max(totp.t(), last_t + 1)
+        if wanted > totp.t() + tolerance:
+            time.sleep((wanted - totp.t() - tolerance) * step - (time.time() - t0) % step + 0.5)
+            totp.time = time.time()
+        totp.time = t0 + (wanted - drift) * step + 1
         return f"{totp.token():0{digits}d}"
 
-    def _totp_device(self, username: str):
+    def _totp_device(self, username: str) -> tuple[str, int, int, int, int, int, int]:
         out = self.shell(
             "from django_otp.plugins.otp_totp.models import TOTPDevice as D\n"
             f"d = D.objects.filter(user__username={username!r}, confirmed=True).first()\n"
-            "print(d.key, d.step, d.t0, d.digits, d.drift) if d else print('none')"
+            "print(d.key, d.step, d.t0, d.digits, d.drift, d.tolerance, d.last_t) if d else print('none')"
         )
         if out == "none":
             raise RuntimeError(f"{username} has no confirmed TOTP device in the demo data")
-        key, step, t0, digits, drift = out.split()
-        return key, int(step), int(t0), int(digits), int(drift)
+        key, *numbers = out.split()
+        step, t0, digits, drift, tolerance, last_t = (int(n) for n in numbers)
+        return key, step, t0, digits, drift, tolerance, last_t
 
     # --- the server's own record of what went wrong -------------------------------------------
     def new_server_errors(self) -> list[str]:
@@ -117,8 +114,15 @@ class ServedApp:
                 self.process.kill()
 
 
+_TEMPLATE: dict[str, Path] = {}
+
+
 def prepare(*, database_url: str | None = None, workdir: Path | None = None, load_demo: bool = True) -> ServedApp:
-    """Creates a fresh database (migrate, real seed, demo data) and collected static files."""
+    """Creates a fresh database (migrate, real seed, demo data) and collected static files.
+
+    On SQLite the first database of a test session is kept as a template and copied for the
+    next served app (the journeys and the fuzzing each get their own copy), which saves the
+    migrations and loaders the second time."""
     workdir = Path(workdir or tempfile.mkdtemp(prefix="served-app-"))
     workdir.mkdir(parents=True, exist_ok=True)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -140,11 +144,22 @@ def prepare(*, database_url: str | None = None, workdir: Path | None = None, loa
     if os.environ.get("SERVED_REDIS_URL"):
         env["REDIS_URL"] = os.environ["SERVED_REDIS_URL"]
     app = ServedApp(url="", workdir=workdir, env=env, log_path=workdir / "server.log")
+    template_key = f"demo={load_demo}"
+    if database_url is None and template_key in _TEMPLATE:
+        shutil.copy(_TEMPLATE[template_key] / "db.sqlite3", workdir / "db.sqlite3")
+        shutil.copytree(_TEMPLATE[template_key] / "static", workdir / "static")
+        return app
     app.manage("migrate", "--no-input", "--verbosity", "0")
     app.manage("collectstatic", "--no-input", "--verbosity", "0")
     app.manage("load_seed_data")
     if load_demo:
         app.manage("load_demo_data")
+    if database_url is None:
+        template = Path(tempfile.mkdtemp(prefix="served-template-"))
+        shutil.copy(workdir / "db.sqlite3", template / "db.sqlite3")
+        shutil.copytree(workdir / "static", template / "static")
+        _TEMPLATE[template_key] = template
+        atexit.register(shutil.rmtree, template, True)
     return app
 
 
@@ -183,3 +198,37 @@ def cleanup(app: ServedApp) -> None:
     if app.log_path.exists():
         shutil.copy(app.log_path, keep / f"{app.workdir.name}.log")
     shutil.rmtree(app.workdir, ignore_errors=True)
+
+
+def attach(state_file: Path) -> ServedApp:
+    """A ServedApp for a server started by `python -m tests.e2e.server` (see main)."""
+    import json
+
+    state = json.loads(Path(state_file).read_text())
+    return ServedApp(url=state["url"], workdir=Path(state["workdir"]), env=state["env"],
+                     log_path=Path(state["workdir"]) / "server.log")
+
+
+def main() -> None:
+    """Keeps a served app running, to work on a journey without preparing a database each run:
+
+        .venv/bin/python -m tests.e2e.server var/served-app.json     # prints the URL, Ctrl-C stops
+        SERVED_APP=var/served-app.json .venv/bin/python -m pytest tests/e2e/test_isu_staff.py
+    """
+    import json
+    import signal
+
+    state_file = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "var" / "served-app.json")
+    app = serve(prepare())
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    state_file.write_text(json.dumps({"url": app.url, "workdir": str(app.workdir), "env": app.env}))
+    print(f"serving {app.url} (state in {state_file}); Ctrl-C stops", flush=True)
+    try:
+        signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    finally:
+        state_file.unlink(missing_ok=True)
+        cleanup(app)
+
+
+if __name__ == "__main__":
+    main()
