@@ -51,7 +51,7 @@ class ServedApp:
         )
         if check and result.returncode != 0:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-        return result.stdout + result.stderr
+        return result.stdout
 
     def shell(self, code: str) -> str:
         """Runs Python in the served app's Django (for set-up and for checking what was saved)."""
