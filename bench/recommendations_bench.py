@@ -44,11 +44,7 @@ ADDRESSEES = [
 ]
 ENTITIES = ["UNMAS", "UNIDIR", "UNODC", "UNDP", "UNICEF", "UNODA", "DPKO", "UN-Women", "OHCHR", "UNOCT"]
 STATUSES = ["not_started", "in_progress", "completed", "discontinued"]
-WORDS = (
-    "security council member states weapons ammunition stockpile management marking tracing "
-    "peacekeeping missions arms embargo destruction surplus assistance international standards "
-    "guidelines capacity briefing report research cooperation"
-).split()
+WORDS = ["security", "council", "member", "states", "weapons", "ammunition", "stockpile", "management", "marking", "tracing", "peacekeeping", "missions", "arms", "embargo", "destruction", "surplus", "assistance", "international", "standards", "guidelines", "capacity", "briefing", "report", "research", "cooperation"]
 
 
 def main() -> None:
@@ -99,8 +95,9 @@ def main() -> None:
 
 
 def _create_database(url: str) -> None:
-    import psycopg
     from urllib.parse import urlparse
+
+    import psycopg
 
     parsed = urlparse(url)
     name = parsed.path.lstrip("/")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from config.urls import *  # noqa: F403
+from config.urls import *
 from config.urls import urlpatterns as app_urlpatterns
 
 from .recommendations_reference import reference_list

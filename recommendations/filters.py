@@ -6,10 +6,10 @@ errors (a 400 in the API, a message on the page), never a 500.
 """
 
 import django_filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from entities.models import AddresseeGroup, Entity
 

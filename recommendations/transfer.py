@@ -18,7 +18,16 @@ from django.utils.translation import gettext as _
 from entities.models import AddresseeGroup, Entity, EntityName
 
 from .annex.parser import AnnexFormatError, parse_references
-from .models import ActionStatus, Cluster, Recommendation, Reference, Report, SuggestedAction, Tag, TagKind
+from .models import (
+    ActionStatus,
+    Cluster,
+    Recommendation,
+    Reference,
+    Report,
+    SuggestedAction,
+    Tag,
+    TagKind,
+)
 from .services import recommendation_refresh_status, status_update_post
 
 COLUMNS = [

@@ -32,7 +32,7 @@ SUB_BULLET = "◦"
 BULLET = "•"
 
 _REFERENCE = re.compile(r"^\s*(S/\d{4}/\d+)\s*,\s*recommendation\s+(\d+)\s*$")
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _UL = re.compile(r"<ul\b[^>]*>|</ul>")
 _BR = re.compile(r"<br\s*/?>")
 _TAG = re.compile(r"<[^>]+>")
@@ -172,10 +172,9 @@ def parse_annex(document: str) -> list[ParsedRecommendation]:
         reference, text, entity, action = (c.strip() for c in cells)
         if text == "Text of recommendation":
             continue  # second line of the table's own header
-        if reference and not (text or entity or action):
-            if not _REFERENCE.match(reference.split(";")[0]):
-                cluster = clean(reference)
-                continue
+        if reference and not (text or entity or action) and not _REFERENCE.match(reference.split(";")[0]):
+            cluster = clean(reference)
+            continue
         if reference:
             if not cluster:
                 raise AnnexFormatError(f"line {number}: a recommendation before any thematic heading")

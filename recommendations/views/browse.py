@@ -2,7 +2,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from entities.access import actor_for
-from entities.access.recommendations import can_export, can_import, can_update_action, can_update_any_action
+from entities.access.recommendations import (
+    can_export,
+    can_import,
+    can_update_action,
+    can_update_any_action,
+)
 
 from .. import selectors
 from ..filters import RecommendationFilter

@@ -10,7 +10,16 @@ from entities.access import actor_for
 from entities.access.recommendations import can_export, can_import
 
 from ..forms import ImportForm
-from ..transfer import COLUMNS, UnreadableFile, export_rows, import_plan, plan_import, read_upload, to_csv, to_xlsx
+from ..transfer import (
+    COLUMNS,
+    UnreadableFile,
+    export_rows,
+    import_plan,
+    plan_import,
+    read_upload,
+    to_csv,
+    to_xlsx,
+)
 from .browse import filtered_recommendations
 
 CSV_TYPE = "text/csv; charset=utf-8"

@@ -1,6 +1,13 @@
 import factory
 
-from recommendations.models import Cluster, Recommendation, Reference, Report, StatusUpdate, SuggestedAction
+from recommendations.models import (
+    Cluster,
+    Recommendation,
+    Reference,
+    Report,
+    StatusUpdate,
+    SuggestedAction,
+)
 
 from .entities import AddresseeGroupFactory
 

@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from recommendations.annex import AnnexFormatError, find_entity_mentions, find_organisation_mentions, find_tags, parse_annex
+from recommendations.annex import (
+    AnnexFormatError,
+    find_entity_mentions,
+    find_organisation_mentions,
+    find_tags,
+    parse_annex,
+)
 from recommendations.annex.parser import split_action_blocks
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
