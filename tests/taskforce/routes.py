@@ -1,5 +1,7 @@
 """Permission-matrix rows for every task-force route (HTML and API)."""
 
+import datetime as dt
+
 from tests.factories import ActionItemFactory, MechanismFactory, MeetingFactory
 from tests.permissions.matrix import API_READ, PUBLIC, STAFF_HTML, Route, expect
 
@@ -114,7 +116,7 @@ def ia_meeting(w):
 
     committee(w)
     meeting = individualised_approach_request(
-        state=w.state_a, preferred_date=__import__("datetime").date(2026, 5, 18), report_for="intersessional", user=w.state_a_user,
+        state=w.state_a, preferred_date=dt.date(2026, 5, 18), report_for="intersessional", user=w.state_a_user,
     )
     return {"pk": meeting.pk}
 
