@@ -1,6 +1,7 @@
 """One filterset per model, shared by the HTML lists, the CSV export and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -15,19 +16,29 @@ def _regions():
     return [(value, value) for value in values]
 
 
-def _states(related: str):
-    """States that have at least one row in `related`, as (ISO code, name), by name."""
-    codes = State.objects.filter(**{f"{related}__isnull": False}).values_list("code", flat=True).distinct()
-    states = State.objects.filter(code__in=list(codes))
+def _states(queryset):
+    """The States of the rows the user may see, as (ISO code, name), by name: a State whose
+    only entries are private to it never shows up in another user's pick list."""
+    states = State.objects.filter(pk__in=queryset.order_by().values("state_id"))
     return sorted(((state.code.code, state.name) for state in states), key=lambda pair: pair[1])
 
 
-class EntryFilter(django_filters.FilterSet):
+class _StatesOfVisibleRows:
+    """`state` takes any ISO code (the API); the page shows a pick list of the visible States,
+    computed only when the form is drawn."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        visible = self.queryset
+        self.filters["state"].extra["widget"] = forms.Select(choices=lambda: [("", _("All States")), *_states(visible)])
+
+
+class EntryFilter(_StatesOfVisibleRows, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     side = django_filters.ChoiceFilter(label=_("Need or offer"), choices=Side.choices, empty_label=_("Needs and offers"))
     area = django_filters.ChoiceFilter(label=_("Area"), choices=Area.choices, empty_label=_("All areas"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("All kinds"))
-    state = django_filters.ChoiceFilter(label=_("State"), choices=lambda: _states("platform_entries"), method="by_state", empty_label=_("All States"))
+    state = django_filters.CharFilter(label=_("State"), method="by_state", help_text=_("ISO 3166-1 code, e.g. UG"))
     region = django_filters.ChoiceFilter(label=_("Region"), field_name="state__region", choices=_regions, empty_label=_("All regions"))
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=EntryStatus.choices, empty_label=_("Current (not withdrawn)"), method="by_status",
@@ -55,11 +66,11 @@ class EntryFilter(django_filters.FilterSet):
         return queryset
 
 
-class ChallengeFilter(django_filters.FilterSet):
+class ChallengeFilter(_StatesOfVisibleRows, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), field_name="description", lookup_expr="icontains")
     obligation = django_filters.ChoiceFilter(label=_("Obligation"), choices=Obligation.choices, empty_label=_("All obligations"))
     nature = django_filters.ChoiceFilter(label=_("Nature"), choices=ChallengeNature.choices, empty_label=_("Any nature"))
-    state = django_filters.ChoiceFilter(label=_("State"), choices=lambda: _states("platform_challenges"), method="by_state", empty_label=_("All States"))
+    state = django_filters.CharFilter(label=_("State"), method="by_state", help_text=_("ISO 3166-1 code, e.g. UG"))
 
     class Meta:
         model = Challenge

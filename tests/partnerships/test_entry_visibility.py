@@ -72,3 +72,10 @@ def test_focal_point_cannot_change_other_states_public_need(client_for, public_n
     assert response.status_code == 403
     public_need_a.refresh_from_db()
     assert public_need_a.status == "open"
+
+
+def test_state_filter_does_not_reveal_a_state_whose_entries_are_all_private(client_for, private_need_a, public_offer_b):
+    body = client_for("anonymous").get(reverse("partnerships:index")).content.decode()
+    assert '<option value="UG">Uganda</option>' in body
+    assert '<option value="MX">' not in body
+    assert '<option value="MX">' in client_for("state_a").get(reverse("partnerships:index")).content.decode()
