@@ -41,8 +41,8 @@ PAGES = [
 ]
 API = [
     "/api/v1/recommendations/", "/api/v1/recommendations/?q=embargo",
-    "/api/v1/suggested-actions/?status=in_progress", "/api/v1/suggested-actions/?page=2",
-    "/api/v1/needs/", "/api/v1/needs/?area=mine_clearance", "/api/v1/offers/?kind=financial",
+    "/api/v1/actions/?status=in_progress", "/api/v1/actions/?page=2",
+    "/api/v1/platform/needs/", "/api/v1/platform/needs/?area=mine_clearance", "/api/v1/platform/offers/?kind=financial",
     "/api/v1/entities/", "/api/v1/states/?q=mex",
 ]
 POST_PATH = "/platform/new/need/"

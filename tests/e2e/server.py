@@ -97,12 +97,13 @@ class ServedApp:
 
     # --- the server's own record of what went wrong -------------------------------------------
     def new_server_errors(self) -> list[str]:
-        """5xx responses and tracebacks logged since the previous call."""
+        """5xx responses (and the traceback of each 500) logged since the previous call."""
         text = self.log_path.read_text(errors="replace")
         fresh, self._log_offset = text[self._log_offset:], len(text)
         errors = [line for line in fresh.splitlines() if _SERVER_ERROR.match(line)]
-        if "Traceback (most recent call last)" in fresh:
-            errors.append(fresh[fresh.index("Traceback (most recent call last)"):][:4000])
+        # Django logs refused requests (403, 404) with their traceback too: only a 500's counts.
+        for found in re.finditer(r"Internal Server Error: \S+", fresh):
+            errors.append(fresh[found.start():found.start() + 4000])
         return errors
 
     def stop(self) -> None:
