@@ -23,7 +23,13 @@ from .models import (
     ReportVenue,
 )
 from .models.meetings import time_zone_choices
-from .services.meetings import ActionItemData, DocumentData, MeetingData, ParticipantData, PartyChoice
+from .services.meetings import (
+    ActionItemData,
+    DocumentData,
+    MeetingData,
+    ParticipantData,
+    PartyChoice,
+)
 
 
 def party_choices(*, organisations: bool = True) -> list:

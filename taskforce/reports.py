@@ -8,6 +8,7 @@ States Parties. This is the draft they start from: everything recorded, in the a
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
-from xml.sax.saxutils import escape
 
 from .services.individualised import CAPACITY_ORDER
 

@@ -76,8 +76,8 @@ CASA_PARTICIPANTS = (
     "UNEP", "UN-HABITAT", "UNHCR", "UNICEF", "UNIDIR", "UNMAS", "UNIFEM", "UNODA", "UNODC", "WHO",
 )
 CASA_OBJECTIVES = (
-    "To effectively contribute to the implementation of existing small arms instruments: the Firearms Protocol, "
-    "the Programme of Action, and the International Tracing Instrument.",
+    ("To effectively contribute to the implementation of existing small arms instruments: the Firearms Protocol, "
+    "the Programme of Action, and the International Tracing Instrument."),
     "To ensure coordinated inputs into the Arms Trade Treaty process.",
     "To develop, maintain and eventually review International Small Arms Control Standards.",
     "To further coordinated approaches to armed violence prevention.",
@@ -108,13 +108,13 @@ IED_ACCOMPLISHMENTS = (
     "and establish a UN Toolbox.",
 )
 IED_FINDINGS = (
-    "Lack of understanding of the extent of the IED threat and impact on the UN, both Member States and UN system. "
-    "Combined with a lack of specific coordination, data, information, training, capacity and resources.",
+    ("Lack of understanding of the extent of the IED threat and impact on the UN, both Member States and UN system. "
+    "Combined with a lack of specific coordination, data, information, training, capacity and resources."),
     "Most UN entities' work is impacted, directly or indirectly, by the IED threat;",
-    "The use and presence of IEDs affect field as well as HQ based activities, across the peace and "
-    "security/humanitarian, human rights/ development spectrum.",
-    "The UN \"response\" encompasses a wide range of expertise at operational as well as doctrine and policy levels. "
-    "IED is not confined to an area: disarmament, Counter-Terrorism, security",
+    ("The use and presence of IEDs affect field as well as HQ based activities, across the peace and "
+    "security/humanitarian, human rights/ development spectrum."),
+    ("The UN \"response\" encompasses a wide range of expertise at operational as well as doctrine and policy levels. "
+    "IED is not confined to an area: disarmament, Counter-Terrorism, security"),
 )
 
 COMMITTEE_NAME = "Committee on the Enhancement of Cooperation and Assistance"
@@ -128,18 +128,18 @@ COMMITTEE_MANDATE = (
     "of the States Parties (MSP) or Review Conferences (RevCon)."
 )
 COMMITTEE_OBJECTIVES = (
-    ("(a)", "First, the Committee endeavoured to contribute to the overall understanding of the challenges faced by "
+    ("(a)", ("First, the Committee endeavoured to contribute to the overall understanding of the challenges faced by "
      "States in the implementation of the convention through the mapping of needs and challenges in implementing "
      "obligations related primarily to the destruction of stockpiled anti-personnel mines under article 4, the "
      "destruction of anti-personnel mines in mined areas under article 5 and in providing assistance to victims. "
      "Efforts to carry out this mapping is based primarily on information provided by States Parties and "
-     "information collected by the relevant Committees under the Convention."),
-    ("(b)", "Secondly, the Committee explored different platforms for States Parties to engage in a genuine dialogue "
-     "regarding needs, challenges and to explore possible solutions."),
-    ("(c)", "Thirdly, the Committee aimed at promoting partnerships between States Parties facing challenges in "
+     "information collected by the relevant Committees under the Convention.")),
+    ("(b)", ("Secondly, the Committee explored different platforms for States Parties to engage in a genuine dialogue "
+     "regarding needs, challenges and to explore possible solutions.")),
+    ("(c)", ("Thirdly, the Committee aimed at promoting partnerships between States Parties facing challenges in "
      "implementing key obligations of the Convention and States Parties in a position to assist. The committee "
      "hence explored how to improve the use of the existing Platform for Partnerships information exchange tool "
-     "available on the Convention's website."),
+     "available on the Convention's website.")),
 )
 
 A4P_DECLARATION = "Declaration of Shared Commitments on UN Peacekeeping Operations"

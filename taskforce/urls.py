@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import actions, coordination, directory, feeds, individualised, mechanisms, meetings, surveys
+from .views import (
+    actions,
+    coordination,
+    directory,
+    feeds,
+    individualised,
+    mechanisms,
+    meetings,
+    surveys,
+)
 
 urlpatterns = [
     path("", mechanisms.index, name="index"),

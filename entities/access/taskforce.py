@@ -84,8 +84,3 @@ def can_manage_surveys(actor: Actor) -> bool:
 
 def can_request_individualised_approach(actor: Actor) -> bool:
     return actor.is_isu_staff or (actor.is_state_focal_point and actor.may_write)
-
-
-def can_download_report(actor: Actor, meeting) -> bool:
-    """Reports follow the meeting's visibility; callers pass a meeting already filtered."""
-    return actor.is_isu_staff or actor.state_id is not None or actor.entity_id is not None

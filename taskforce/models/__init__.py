@@ -5,7 +5,14 @@ from .actions import ActionItem, ActionItemStatus, ActionItemUpdate, ReminderSen
 from .common import DatePrecision, PartyRole
 from .directory import Capability, CapabilityKind, CapabilitySource, GlossaryTerm
 from .endorsements import Declaration, Endorsement, EndorsementCount, EndorserKind
-from .mechanisms import Mechanism, MechanismKind, Membership, Objective, ObjectiveKind, ObjectiveStatus
+from .mechanisms import (
+    Mechanism,
+    MechanismKind,
+    Membership,
+    Objective,
+    ObjectiveKind,
+    ObjectiveStatus,
+)
 from .meetings import (
     AgendaItem,
     Decision,

@@ -8,7 +8,6 @@ from entities.access.taskforce import can_close_action_item
 from taskforce import selectors
 from taskforce.filters import ActionItemFilter
 from taskforce.forms import ActionItemStatusForm
-from taskforce.models import ActionItem
 from taskforce.services.actions import action_item_set_status
 
 from .common import actor_of, apply_errors, paginate

@@ -1,7 +1,12 @@
 from django.shortcuts import get_object_or_404, render
 
 from entities.models import Entity
-from taskforce.coordination import coordination_map, entity_involvement, role_labels, suggested_action_model
+from taskforce.coordination import (
+    coordination_map,
+    entity_involvement,
+    role_labels,
+    suggested_action_model,
+)
 
 from .common import actor_of
 

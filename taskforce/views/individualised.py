@@ -1,6 +1,6 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,10 +9,18 @@ from django.utils.translation import gettext_lazy
 from entities.access.taskforce import can_record_meeting, can_request_individualised_approach
 from entities.models import State
 from taskforce import selectors
-from taskforce.forms import IndividualisedApproachRequestForm, IndividualisedParticipantForm, BaseRowFormSet, party_choices
+from taskforce.forms import (
+    BaseRowFormSet,
+    IndividualisedApproachRequestForm,
+    IndividualisedParticipantForm,
+    party_choices,
+)
 from taskforce.models import MeetingStatus
 from taskforce.reports import individualised_approach_report
-from taskforce.services.individualised import individualised_approach_request, individualised_approach_update
+from taskforce.services.individualised import (
+    individualised_approach_request,
+    individualised_approach_update,
+)
 
 from .common import actor_of, apply_errors, signed_in
 

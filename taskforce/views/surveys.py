@@ -4,7 +4,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from entities.access.taskforce import can_answer_survey, can_manage_surveys, can_see_surveys, visible_surveys
+from entities.access.taskforce import (
+    can_answer_survey,
+    can_manage_surveys,
+    can_see_surveys,
+    visible_surveys,
+)
 from taskforce.forms import SurveySendForm, survey_answer_form
 from taskforce.models import Survey, SurveyAnswer, SurveyResponse
 from taskforce.services.surveys import survey_answer, survey_results, survey_send

@@ -4,7 +4,13 @@ import datetime as dt
 
 from django.urls import reverse
 
-from tests.factories import ActionItemFactory, MechanismFactory, MeetingFactory, MembershipFactory, ParticipantFactory
+from tests.factories import (
+    ActionItemFactory,
+    MechanismFactory,
+    MeetingFactory,
+    MembershipFactory,
+    ParticipantFactory,
+)
 
 
 def test_matrix_shows_roles_meetings_and_open_items(anon_client, entity, other_entity):
