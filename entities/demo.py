@@ -25,7 +25,7 @@ from .seed import Counter, upsert
 DEMO_PASSWORD = "demo-password-2026"
 # 20 fixed bytes, so the demo TOTP secret stays the same across machines and runs.
 DEMO_TOTP_KEY_HEX = b"ct-demo-totp-key-026".hex()
-DEMO_API_TOKEN = "demo0api0token0not0secret0000000000000001"
+DEMO_API_TOKEN = "demo0api0token0not0secret000000000000001"
 ISU_STAFF_GROUP = "ISU staff"
 DOMAIN_APPS = ("entities", "taskforce", "recommendations", "partnerships", "letters")
 

@@ -45,6 +45,7 @@ def test_the_printed_block_labels_the_data_as_demo(demo_loaded):
     token = Token.objects.get(user__username="api-client")
     assert "Demo logins (DEMO DATA, not real)" in demo_loaded
     assert token.key in demo_loaded
+    assert len(token.key) == 40
 
 
 def test_demo_states_parties_are_flagged(demo_loaded):
