@@ -63,11 +63,14 @@ def populate() -> None:
 
 
 def bench_queue() -> None:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
+    dry = letters_schedule(today=DAY, dry_run=True)
+    print(f"  of which choosing and rendering ({len(dry.drafts)} drafts, dry run): {time.perf_counter() - started:.2f} s")
+    started, cpu = time.perf_counter(), time.process_time()
     first = letters_schedule(today=DAY)
     elapsed = time.perf_counter() - started
     print(f"scheduling step: {first.created} letters created and handed off in {elapsed:.2f} s "
-          f"({first.created / elapsed:.0f} letters/s)")
+          f"({first.created / elapsed:.0f} letters/s; {time.process_time() - cpu:.2f} s CPU in this process)")
     started = time.perf_counter()
     again = letters_schedule(today=DAY)
     print(f"rerun: {again.created} created, {again.already} already there, {time.perf_counter() - started:.2f} s")
@@ -87,8 +90,9 @@ def bench_send() -> None:
     db = connection.settings_dict
     env = {**os.environ, "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1",
            "EMAIL_PORT": str(smtp.port), "LETTERS_QUEUE": settings.LETTERS_QUEUE}
+    pool = os.environ.get("BENCH_WORKER_POOL", "solo")  # "solo": one process; "prefork": one worker, one child per core
     worker = subprocess.Popen(
-        [str(ROOT / ".venv/bin/celery"), "-A", "config", "worker", "-P", "solo", "-Q", settings.LETTERS_QUEUE,
+        [str(ROOT / ".venv/bin/celery"), "-A", "config", "worker", "-P", pool, "-Q", settings.LETTERS_QUEUE,
          "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "warning"],
         cwd=ROOT, env=env, start_new_session=True,
     )
@@ -103,7 +107,7 @@ def bench_send() -> None:
             if time.perf_counter() - started > 300:
                 break
         elapsed = time.perf_counter() - started
-        print(f"one worker: {smtp.handler.total} letters with PDF sent in {elapsed:.2f} s "
+        print(f"one worker ({pool}): {smtp.handler.total} letters with PDF sent in {elapsed:.2f} s "
               f"({smtp.handler.total / elapsed:.1f} letters/s); duplicates at the server: {len(smtp.handler.duplicates())}")
     finally:
         os.killpg(worker.pid, signal.SIGKILL)
@@ -112,6 +116,7 @@ def bench_send() -> None:
 
 
 if __name__ == "__main__":
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
     populate()
     bench_queue()
     bench_send()

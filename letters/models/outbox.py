@@ -24,7 +24,7 @@ class Letter(TimeStamped):
     """
 
     key = models.CharField(_("key"), max_length=255, unique=True, help_text=_("One key per logical message."))
-    purpose = models.CharField(_("purpose"), max_length=80, db_index=True)
+    purpose = models.CharField(_("purpose"), max_length=80)
     state = models.ForeignKey(
         "entities.State", verbose_name=_("State"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="letters",
@@ -44,7 +44,7 @@ class Letter(TimeStamped):
         help_text=_("Dotted path of a function building the attachments from the letter."),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=LetterStatus.choices, default=LetterStatus.QUEUED, db_index=True,
+        _("status"), max_length=16, choices=LetterStatus.choices, default=LetterStatus.QUEUED,
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
@@ -54,6 +54,8 @@ class Letter(TimeStamped):
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Not indexed (unlike other models): the outbox is written in bulk, and nothing lists it by update time.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["batch", "lease_until", "next_attempt_at"])
 
     class Meta:
@@ -68,7 +70,11 @@ class Letter(TimeStamped):
                 name="one_letter_per_state_purpose_period_stage",
             ),
         ]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="letter_status_next_idx")]
+        # Few indexes on purpose: one scheduling step inserts thousands of rows at once.
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="letter_status_next_idx"),
+            models.Index(fields=["purpose", "period", "stage"], name="letter_purpose_period_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.subject
