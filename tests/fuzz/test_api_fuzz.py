@@ -9,6 +9,12 @@ Cross-State check: before fuzzing, Uganda gets private entries with a unique mar
 text; the run with Mexico's token must never see that marker in any response, and Uganda's rows
 must be unchanged afterwards.
 
+Known failures, handed to the owning areas and not fixed yet, are listed in baseline-<token>.json
+(Schemathesis' own baseline: the run fails only on failures not listed there; entries the run no
+longer reproduces should be pruned). Regenerate after fixes with FUZZ_BASELINE_UPDATE=1 (adds the
+failures of the run) and FUZZ_BASELINE_PRUNE=1 (drops the fixed ones); read the diff before committing.
+The cross-State assertions below are never baselined.
+
 Examples per operation: FUZZ_EXAMPLES (default 10 for the CI pass; the full run uses 100:
 `FUZZ_EXAMPLES=100 .venv/bin/python -m pytest tests/fuzz -q`). Reports (JUnit, HAR of every
 request and response) go to artifacts/fuzz/<token>/.
@@ -25,7 +31,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import requests
 
+from tests.e2e.platform_data import private_need
 from tests.e2e.server import ARTIFACTS, ROOT
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
@@ -34,21 +42,6 @@ MAX_RESPONSE_TIME = os.environ.get("FUZZ_MAX_RESPONSE_TIME", "0.5")
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 MARKER = f"UGPRIVATE{secrets.token_hex(6).upper()}"
-
-# Uganda's private entries and a snapshot of every row Uganda owns, made in the served app's
-# Django. Written against the Platform's service layer when it exists.
-UGANDA_SETUP = """
-import json
-from entities.models import State
-from django.apps import apps
-marker = {marker!r}
-made = []
-try:
-    from partnerships.services import entries
-except ImportError:
-    entries = None
-print(json.dumps(made))
-"""
 
 SNAPSHOT = """
 import json
@@ -74,7 +67,10 @@ def run_schemathesis(app, name: str, token: str) -> tuple[int, str, Path]:
         str(SCHEMATHESIS), "--config-file", str(CONFIG), "--no-color", "run", f"{app.url}/api/v1/schema/",
         "--header", f"Authorization: Token {token}",
         "--checks", "all", "--mode", "all", "--max-examples", str(EXAMPLES), "--seed", str(SEED),
-        "--max-response-time", MAX_RESPONSE_TIME, "--workers", "2", "--generation-database", "none",
+        "--max-response-time", MAX_RESPONSE_TIME, "--workers", "1", "--generation-database", "none",
+        "--baseline", str(Path(__file__).with_name(f"baseline-{name}.json")),
+        *(["--baseline-update"] if os.environ.get("FUZZ_BASELINE_UPDATE") else []),
+        *(["--baseline-prune"] if os.environ.get("FUZZ_BASELINE_PRUNE") else []),
         "--report", "junit,har", "--report-dir", str(out),
         "--report-har-path", str(out / "traffic.har"), "--report-junit-path", str(out / "junit.xml"),
     ]
@@ -103,8 +99,8 @@ def tokens(served_app):
 
 @pytest.fixture(scope="module")
 def uganda_private(served_app):
-    made = json.loads(served_app.shell(UGANDA_SETUP.format(marker=MARKER)).splitlines()[-1])
-    return made
+    """Two needs of Uganda that only Uganda and the ISU may see, their titles carrying MARKER."""
+    return [private_need(served_app, username="uganda", title=f"{MARKER} confidential need {n}") for n in (1, 2)]
 
 
 def test_api_client_token_fuzzing_finds_no_failure(served_app, tokens):
@@ -118,6 +114,10 @@ def test_state_token_fuzzing_never_reads_or_changes_another_states_private_data(
     status, output, har = run_schemathesis(served_app, "mexico", tokens["mexico"])
     after = served_app.shell(SNAPSHOT)
     leaks = [f"{method} {url}" for method, url, body in response_bodies(har) if MARKER in body]
+    for entry_id in uganda_private:
+        answer = requests.get(f"{served_app.url}/api/v1/platform/needs/{entry_id}/",
+                              headers={"Authorization": f"Token {tokens['mexico']}"}, timeout=10)
+        assert answer.status_code == 404, f"Mexico's token reads Uganda's private need: {answer.status_code}"
     assert not leaks, f"Uganda's private entries appeared in responses to Mexico's token: {leaks[:10]}"
     assert before == after, "Uganda's rows changed during fuzzing with Mexico's token"
     assert status == 0, output[-12000:]
