@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from entities.access import actor_for
+from entities.access.taskforce import can_record_meeting
 from taskforce.models import (
     ActionItem,
     AgendaItem,
@@ -112,8 +114,10 @@ def meeting_validate(data: MeetingData) -> None:
 
 
 @transaction.atomic
-def meeting_record(*, mechanism: Mechanism, data: MeetingData, user=None) -> Meeting:
-    """Creates a meeting and everything recorded with it, all or nothing."""
+def meeting_record(*, mechanism: Mechanism, data: MeetingData, user) -> Meeting:
+    """Creates a meeting and everything recorded with it, all or nothing (ISU staff only)."""
+    if not can_record_meeting(actor_for(user)):
+        raise PermissionDenied
     meeting_validate(data)
     meeting = Meeting(
         mechanism=mechanism,
