@@ -34,7 +34,7 @@ class EntityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(EntityName)
-class EntityNameAdmin(admin.ModelAdmin):
+class EntityNameAdmin(SimpleHistoryAdmin):
     list_display = ("name", "entity")
     search_fields = ("name", "entity__acronym", "entity__name")
     list_filter = ("entity__kind",)

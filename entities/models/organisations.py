@@ -68,6 +68,7 @@ class EntityName(models.Model):
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="names")
     name = models.CharField(_("name"), max_length=255, unique=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

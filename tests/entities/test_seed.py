@@ -23,7 +23,7 @@ def seeded(db):
 
 
 def history_rows() -> int:
-    return sum(model.history.count() for model in (Entity, State, Organisation, AddresseeGroup, Treaty, ReportingObligation))
+    return sum(model.history.count() for model in (Entity, EntityName, State, Organisation, AddresseeGroup, Treaty, ReportingObligation))
 
 
 def test_running_the_seed_twice_changes_nothing(seeded):
