@@ -112,6 +112,9 @@ def bench_send() -> None:
     finally:
         os.killpg(worker.pid, signal.SIGKILL)
         smtp.stop()
+        from tests.letters.test_real_worker import forget_queue
+
+        forget_queue(settings.REDIS_URL, settings.LETTERS_QUEUE)
     print(f"database: {db['ENGINE'].rsplit('.', 1)[-1]}, broker: {settings.CELERY_BROKER_URL.split('@')[-1]}")
 
 

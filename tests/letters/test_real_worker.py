@@ -125,11 +125,31 @@ class Workers:
         return "\n".join(log.read_text()[-3000:] for log in self.logs if log.exists())
 
 
+def forget_queue(redis_url: str, queue: str) -> None:
+    """Removes what the test left on the shared Redis: its queue, bindings and the unacked
+    copies of its messages (a killed worker leaves some), nobody else's."""
+    import json
+
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    client.delete(queue, f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
+    for tag, raw in client.hscan_iter("unacked"):
+        try:
+            routing_key = json.loads(raw)[2]
+        except (ValueError, IndexError, TypeError):
+            continue
+        if routing_key == queue:
+            client.hdel("unacked", tag)
+            client.zrem("unacked_index", tag)
+
+
 @pytest.fixture
 def workers(queue, smtp):
     pool = Workers(queue, smtp.port)
     yield pool
     pool.stop_all()
+    forget_queue(settings.REDIS_URL, queue)
     connection.close()
 
 
