@@ -232,6 +232,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
+# Absolute links in e-mails and letters ("https://tracker.example.org"); no trailing slash.
+SITE_URL = (env_str("SITE_URL") or ("http://127.0.0.1:8000" if DEBUG else "")).rstrip("/")
+if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"SITE_URL must start with http:// or https:// (got {SITE_URL!r}).")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Implementation Support Unit <isu@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
