@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from .fixtures import served_app  # noqa: F401 (fixture)
 from .browser import CHROMIUM_ARGS, open_journey
+from .fixtures import served_app  # noqa: F401 (fixture)
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
@@ -32,7 +32,7 @@ def browser():
 
 
 @pytest.fixture
-def journey(request, browser, served_app):
+def journey(request, browser, served_app):  # noqa: F811 (the imported fixture)
     """journey("isu-staff") -> a Journey in a fresh browser context (own cookies)."""
     opened = []
 

@@ -7,7 +7,7 @@ plain HTTP on loopback cannot carry: cookies marked Secure and the redirect to H
 import os
 from pathlib import Path
 
-from config.settings import *  # noqa: F401,F403  (the production settings, then the overrides below)
+from config.settings import *
 
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

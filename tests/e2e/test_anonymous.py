@@ -3,6 +3,7 @@ the filtered list as CSV; the public recommendations pages."""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_anonymous_journey(journey):
     with page.expect_download() as download_info:
         export.click()
     download = download_info.value
-    text = open(download.path(), encoding="utf-8-sig").read()
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) >= 2, f"the CSV is empty: {text[:200]}"
     header = [h.lower() for h in rows[0]]

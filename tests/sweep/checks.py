@@ -12,7 +12,7 @@ from .payloads import SCRIPT
 
 DOMAIN_APPS = ("entities", "recommendations", "taskforce", "partnerships", "letters")
 # Rows a refused request may legitimately add: the security log records refusals by design.
-NOT_DOMAIN_DATA = re.compile(r"securityevent|loginattempt|accessattempt|accesslog", re.I)
+NOT_DOMAIN_DATA = re.compile(r"securityevent|loginattempt|accessattempt|accesslog", re.IGNORECASE)
 ERROR_MARKERS = ('class="error', "errorlist", 'role="alert"', "has-error", 'class="errors')
 
 
@@ -56,7 +56,7 @@ def call(problems: list[str], what: str, request, *args, **kwargs):
     """Makes the request; a view that raises is a 500 the user would see."""
     try:
         return request(*args, **kwargs)
-    except Exception as exc:  # the test client re-raises what would have been a 500
+    except Exception as exc:  # noqa: BLE001 (the test client re-raises what would have been a 500)
         frames = traceback.format_exception(exc)[-3:]
         problems.append(f"{what}: server error {exc.__class__.__name__}: {exc!s:.200}\n{''.join(frames)[:800]}")
         return None
