@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from entities.access import Actor
@@ -23,7 +24,7 @@ def report_record(
     (obligation, State, kind, period): recording again is refused with a message."""
     if not can_record_report(actor, state.pk):
         raise PermissionDenied
-    if received_on > dt.date.today() + dt.timedelta(days=1):
+    if received_on > timezone.localdate() + dt.timedelta(days=1):
         raise ValidationError({"received_on": _("The date received cannot be in the future.")})
     if not link and not file and not actor.is_isu_staff:
         raise ValidationError({"link": _("Give a link to the report or attach the file.")})

@@ -44,7 +44,7 @@ def _letter(request, pk) -> Letter:
 @staff_required
 def letter_detail(request, pk):
     letter = _letter(request, pk)
-    return render(request, "letters/letter_detail.html", {"letter": letter, "history": letter.history.all()[:20]})
+    return render(request, "letters/letter_detail.html", {"letter": letter})
 
 
 @staff_required

@@ -42,7 +42,9 @@ def report_create(request):
     own_state = State.objects.get(pk=actor.state_id) if actor.is_state_focal_point else None
     form = ReportForm(request.POST or None, request.FILES or None, state=own_state)
     obligation = selectors.article7()
-    if request.method == "POST" and form.is_valid() and obligation is not None:
+    if obligation is None:
+        messages.error(request, _("No article 7 reporting obligation is set up yet (load the seed data)."))
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             report_record(
