@@ -41,7 +41,7 @@ PAGES = [
 ]
 API = [
     "/api/v1/recommendations/", "/api/v1/recommendations/?q=embargo",
-    "/api/v1/actions/?status=in_progress", "/api/v1/actions/?page=2",
+    "/api/v1/actions/?status=in_progress", "/api/v1/actions/?page_size=10&page=2",
     "/api/v1/platform/needs/", "/api/v1/platform/needs/?area=mine_clearance", "/api/v1/platform/offers/?kind=financial",
     "/api/v1/entities/", "/api/v1/states/?q=mex",
 ]
