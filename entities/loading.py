@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 
 APPS_IN_ORDER = ["entities", "recommendations", "taskforce", "partnerships", "letters"]
 
@@ -31,3 +31,31 @@ def run_loaders(kind: str, *, stdout, **options) -> None:
         module = importlib.import_module(module_name)
         with transaction.atomic():
             module.load(stdout=stdout, **options)
+
+
+class Counter:
+    """What a loader did: rows created, updated and left unchanged."""
+
+    def __init__(self):
+        self.created = self.updated = self.unchanged = 0
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def upsert(model: type[models.Model], counter: Counter, lookup: dict, values: dict) -> models.Model:
+    """get_or_create that saves an existing row only when one of `values` differs, so a
+    second run of a loader writes nothing (and adds no history rows)."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        counter.created += 1
+        return model.objects.create(**lookup, **values)
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save()
+        counter.updated += 1
+    else:
+        counter.unchanged += 1
+    return obj

@@ -16,8 +16,8 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from django.db import models
 
+from .loading import Counter, upsert
 from .loading import seeds_dir as find_seeds_dir
 from .models import (
     AddresseeGroup,
@@ -243,31 +243,6 @@ M49_REGION = {
 REGIONS = tuple(M49_REGION)
 # The Committee on the Enhancement of Cooperation and Assistance (apmbc seed).
 COMMITTEE_MEMBER_STATES = ("MX", "NL", "CH", "UG")
-
-
-class Counter:
-    def __init__(self):
-        self.created = self.updated = self.unchanged = 0
-
-    def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
-
-
-def upsert(model: type[models.Model], counter: Counter, lookup: dict, values: dict) -> models.Model:
-    """get_or_create that saves an existing row only when one of `values` differs."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        counter.created += 1
-        return model.objects.create(**lookup, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save()
-        counter.updated += 1
-    else:
-        counter.unchanged += 1
-    return obj
 
 
 @functools.cache

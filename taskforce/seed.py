@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import models
 
+from entities.loading import Counter as Tally
 from entities.loading import seeds_dir as find_seeds_dir
+from entities.loading import upsert
 from entities.models import Entity, EntityName, Organisation, State
 
 from .models import (
@@ -191,30 +192,6 @@ class Registry:
                 "taskforce seed: the registry lacks " + ", ".join(self.missing)
                 + ". Load entities/seed.py first (manage.py load_seed_data runs it before this one)."
             )
-
-
-class Tally:
-    def __init__(self):
-        self.created = self.updated = self.unchanged = 0
-
-    def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
-
-
-def upsert(model: type[models.Model], tally: Tally, lookup: dict, values: dict):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        tally.created += 1
-        return model.objects.create(**lookup, **values)
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save()
-        tally.updated += 1
-    else:
-        tally.unchanged += 1
-    return obj
 
 
 def party_lookup(party) -> dict:

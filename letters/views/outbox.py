@@ -29,7 +29,7 @@ def outbox(request):
     base = visible_letters(actor_for(request.user), selectors.letters_list())
     filterset = LetterFilter(request.GET, queryset=base)
     letters = filterset.qs
-    page, query_string = paginate(request, letters)
+    page, query_string = paginate(request, letters, per_page=50)
     counts_filter = LetterFilter({k: v for k, v in request.GET.items() if k not in ("status", "page")}, queryset=Letter.objects.all())
     return render(request, "letters/outbox.html", {
         "filter": filterset, "page_obj": page, "letters": page.object_list, "query_string": query_string,

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from letters import selectors
 from letters.forms import CampaignForm, LetterTemplateForm, PreviewForm, ReminderPlanForm
-from letters.models import Campaign, CampaignStatus, LetterTemplate, ReminderPlan, TemplateKind
+from letters.models import Campaign, LetterTemplate, ReminderPlan, TemplateKind
 from letters.pdf import letter_pdf
 from letters.services.rendering import PLACEHOLDERS, TemplateSet
 from letters.services.scheduling import campaign_queue, preview_context

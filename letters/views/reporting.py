@@ -23,18 +23,18 @@ def _years(request, today) -> list[int]:
     return list(range(last - 5, last + 1))
 
 
-@signed_in
+@signed_in()
 def report_list(request):
     actor = actor_for(request.user)
     filterset = ReportSubmissionFilter(request.GET, queryset=visible_reports(actor, selectors.reports_list()))
-    page, query_string = paginate(request, filterset.qs)
+    page, query_string = paginate(request, filterset.qs, per_page=50)
     return render(request, "letters/report_list.html", {
         "filter": filterset, "page_obj": page, "reports": page.object_list, "query_string": query_string,
         "can_record": can_record_report(actor),
     })
 
 
-@signed_in
+@signed_in()
 def report_create(request):
     actor = actor_for(request.user)
     if not can_record_report(actor):
