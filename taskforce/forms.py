@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.forms import IdsMultipleChoiceField
 from entities.models import Entity, Organisation, State
 
 from .models import (
@@ -278,7 +279,7 @@ class CapabilityForm(forms.Form):
 
 
 class SurveySendForm(forms.Form):
-    entities = forms.ModelMultipleChoiceField(
+    entities = IdsMultipleChoiceField(
         label=_("Send to these UN entities"), queryset=Entity.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
     )

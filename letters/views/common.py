@@ -1,7 +1,7 @@
-from config.ui import paginate, signed_in
+from config.ui import apply_errors, paginate, signed_in
 from entities.access.letters import can_manage_letters
 
-__all__ = ["paginate", "signed_in", "staff_required"]
+__all__ = ["apply_errors", "paginate", "signed_in", "staff_required"]
 
 # Anonymous visitors go to the sign-in page; signed-in non-staff get 403.
 staff_required = signed_in(can_manage_letters)

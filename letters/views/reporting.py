@@ -12,7 +12,7 @@ from letters.filters import ReportSubmissionFilter
 from letters.forms import ReportForm
 from letters.services.reporting import report_record
 
-from .common import paginate, signed_in, staff_required
+from .common import apply_errors, paginate, signed_in, staff_required
 
 
 def _years(request, today) -> list[int]:
@@ -42,26 +42,28 @@ def report_create(request):
     own_state = State.objects.get(pk=actor.state_id) if actor.is_state_focal_point else None
     form = ReportForm(request.POST or None, request.FILES or None, state=own_state)
     obligation = selectors.article7()
-    if obligation is None:
-        messages.error(request, _("No article 7 reporting obligation is set up yet (load the seed data)."))
-    elif request.method == "POST" and form.is_valid():
+    no_obligation = _("No article 7 reporting obligation is set up yet (load the seed data).")
+    if obligation is None and request.method == "GET":
+        messages.error(request, no_obligation)
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            if obligation is None:
+                raise ValidationError(no_obligation)
             report_record(
                 actor=actor, obligation=obligation, state=own_state or data["state"], kind=data["kind"],
                 period=data["period"], received_on=data["received_on"], link=data["link"], file=data["file"],
                 user=request.user,
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_errors(form, exc)
         else:
             messages.success(request, _("The report was recorded."))
             return redirect("letters:report-list")
     return render(request, "letters/form.html", {
         "form": form, "title": _("Record a report received"), "multipart": True,
         "subtitle": str(own_state) if own_state else "",
-    })
+    }, status=400 if request.method == "POST" else 200)
 
 
 @staff_required
