@@ -37,8 +37,8 @@ class _ReadOnly(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code >= 400 and hasattr(response, "accepted_renderer"):
-            # Errors are JSON whatever format was asked for.
+        if (response.status_code >= 400 or request.method == "OPTIONS") and hasattr(response, "accepted_renderer"):
+            # Errors and OPTIONS metadata are JSON whatever format was asked for.
             response.accepted_renderer = JSONRenderer()
             response.accepted_media_type = JSONRenderer.media_type
         return response

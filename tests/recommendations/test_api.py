@@ -141,6 +141,14 @@ def test_errors_stay_json_when_csv_was_asked_for(annex, api):
     assert response["Content-Type"].startswith("application/json")
 
 
+@pytest.mark.parametrize("path", [LIST, ACTIONS, "/api/v1/reports/"])
+def test_options_describe_the_endpoint_in_json_even_when_csv_was_asked_for(annex, api, path):
+    response = api.options(f"{path}?format=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    assert "text/csv" in response.json()["renders"]
+
+
 def test_reports_are_listed(annex, api):
     symbols = [r["symbol"] for r in api.get("/api/v1/reports/").json()["results"]]
     assert symbols == ["S/2008/258", "S/2013/503", "S/2015/289"]
