@@ -23,9 +23,12 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 # Violations found in code owned by another area and handed over, not fixed yet:
 # (rule id, CSS target) -> where it comes from. Reported in artifacts/axe/known.txt, not failing;
 # remove the line once fixed so the check guards the fix.
-KNOWN_VIOLATIONS = {
-    ("listitem", ".message"): "templates/base.html: role=\"status\" on the messages <ul> removes its list "
-                              "semantics; put the role on a wrapping <div> instead",
+KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {}
+# Pages whose sideways scrolling at 360 px comes from an element handed over, not fixed yet:
+# (path, first culprit) -> where it comes from. Reported in artifacts/screenshots/known.txt.
+KNOWN_OVERFLOWS = {
+    ("/recommendations/dashboard/", "canvas.status-chart"): "recommendations dashboard: the status chart "
+        "canvas keeps its drawn width (needs max-width: 100% and a responsive redraw)",
 }
 DESKTOP = {"width": 1280, "height": 900}
 PHONE_WIDTH = 360
@@ -43,6 +46,9 @@ class Journey:
     app: ServedApp
     page: object  # playwright.sync_api.Page
     console_problems: list[str] = field(default_factory=list)
+    # What the page checks found (axe, 360 px, CSP, server errors): collected so that one
+    # journey reports every page's problems at once; the `journey` fixture fails on any.
+    problems: list[str] = field(default_factory=list)
     _count: int = 0
 
     def url(self, path: str) -> str:
@@ -87,7 +93,7 @@ class Journey:
         self.page.set_viewport_size(DESKTOP)
         self.page.screenshot(path=str(folder / f"{stem}.png"), full_page=True)
         if axe:
-            self.assert_accessible(stem)
+            self.check_accessible(stem)
         self.page.set_viewport_size({"width": PHONE_WIDTH, "height": 780})
         overflow = self.page.evaluate(
             "() => ({doc: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
@@ -97,12 +103,17 @@ class Journey:
         )
         self.page.screenshot(path=str(folder / f"{stem}-360.png"), full_page=True)
         self.page.set_viewport_size(DESKTOP)
-        assert overflow["doc"] <= PHONE_WIDTH and overflow["body"] <= PHONE_WIDTH, (
-            f"{self.name}/{label} scrolls sideways at {PHONE_WIDTH} px: {overflow}"
-        )
-        self.assert_no_problems(label)
+        if overflow["doc"] > PHONE_WIDTH or overflow["body"] > PHONE_WIDTH:
+            path = self.page.url.removeprefix(self.app.url).split("?")[0]
+            culprit = overflow["culprits"][0] if overflow["culprits"] else ""
+            if (path, culprit) in KNOWN_OVERFLOWS:
+                with open(ARTIFACTS / "screenshots" / "known.txt", "a") as known:
+                    known.write(f"{self.name}/{stem}: {culprit} overflows at {PHONE_WIDTH} px (known, handed over)\n")
+            else:
+                self.problems.append(f"{self.name}/{label} scrolls sideways at {PHONE_WIDTH} px: {overflow}")
+        self.collect_problems(label)
 
-    def assert_accessible(self, stem: str) -> None:
+    def check_accessible(self, stem: str) -> None:
         if not AXE_FILE.exists():
             pytest.fail(f"axe-core is missing ({AXE_FILE.relative_to(ROOT)}): run scripts/e2e-deps.sh")
         if not self.page.evaluate("() => typeof window.axe !== 'undefined'"):
@@ -125,15 +136,18 @@ class Journey:
                     known.write(f"{self.name}/{stem}: {violation['id']} (known, handed over)\n")
             if nodes:
                 blocking.append({**violation, "nodes": nodes})
-        assert not blocking, f"{self.name}/{stem} ({self.page.url}): axe found\n" + "\n".join(
+        if blocking:
+            self.problems.append(f"{self.name}/{stem} ({self.page.url}): axe found\n" + "\n".join(
             f"- [{v['impact']}] {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:5]]}" for v in blocking
-        )
+            ))
 
-    def assert_no_problems(self, where: str) -> None:
+    def collect_problems(self, where: str) -> None:
         problems, self.console_problems[:] = list(self.console_problems), []
         errors = self.app.new_server_errors()
-        assert not errors, f"server errors during {self.name}/{where}:\n" + "\n".join(errors)
-        assert not problems, f"browser reported problems during {self.name}/{where}:\n" + "\n".join(problems)
+        if errors:
+            self.problems.append(f"server errors during {self.name}/{where}:\n" + "\n".join(errors))
+        if problems:
+            self.problems.append(f"browser reported problems during {self.name}/{where}:\n" + "\n".join(problems))
 
 
 def slug(text: str) -> str:

@@ -42,5 +42,10 @@ def journey(request, browser, served_app):  # noqa: F811 (the imported fixture)
         return j
 
     yield start
+    problems = []
     for j in opened:
+        j.collect_problems("the end of the journey")
+        problems.extend(j.problems)
         j.page.context.close()
+    if problems:
+        pytest.fail(f"{len(problems)} page check(s) failed:\n\n" + "\n\n".join(problems), pytrace=False)
