@@ -1,3 +1,4 @@
+from django.utils.encoding import smart_str
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -19,7 +20,11 @@ class StateCodeField(serializers.SlugRelatedField):
         super().__init__(slug_field="code", **kwargs)
 
     def to_internal_value(self, data):
-        return super().to_internal_value(str(data).upper())
+        code = str(data).upper()
+        # Checked before the lookup: PostgreSQL refuses some strings (NUL bytes) outright.
+        if not (len(code) == 2 and code.isascii() and code.isalpha()):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=smart_str(data)[:20])
+        return super().to_internal_value(code)
 
     def to_representation(self, obj):
         return obj.code.code
