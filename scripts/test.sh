@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# Runs the whole suite, spread over the machine's cores (pytest-xdist; one file stays on one
-# worker, so a file's served app or Celery worker is started once). Extra arguments go to
-# pytest, e.g. `bash scripts/test.sh tests/recommendations -n 0`.
-# pytest's exit code 5 ("no tests collected") is a failure here: a suite that runs nothing
-# proves nothing.
+# Runs the whole suite in two steps:
+#   1. everything but the browser journeys, spread over the machine's cores (pytest-xdist; a
+#      file stays on one worker, so its served app or Celery worker is started once);
+#   2. the browser journeys (marker e2e) in one process: Playwright's sync API keeps an event
+#      loop running for the session, which Django's ORM refuses to share with other tests.
+# Extra arguments go to both steps, e.g. `bash scripts/test.sh tests/recommendations`.
+# SKIP_E2E=1 leaves out step 2. pytest's exit code 5 ("no tests collected") fails step 1:
+# a suite that runs nothing proves nothing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile "$@"
+
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile -m "not e2e" "$@"
 status=$?
 if [ "$status" -eq 5 ]; then
     echo "error: pytest collected no tests" >&2
+fi
+
+if [ "${SKIP_E2E:-0}" != "1" ]; then
+    .venv/bin/python -m pytest -p no:xdist -m e2e "$@"
+    journeys=$?
+    # 5: the arguments selected no journey (e.g. a single app's tests), which is fine here.
+    if [ "$journeys" -ne 0 ] && [ "$journeys" -ne 5 ] && [ "$status" -eq 0 ]; then
+        status=$journeys
+    fi
 fi
 exit "$status"

@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import browser, journey  # noqa: F401 (fixtures)
-from tests.e2e.fixtures import served_app  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.e2e
 
