@@ -3,7 +3,7 @@
 No installed package provides them (pycountry and babel are not dependencies), so the active
 codes of ISO 4217 list one (as maintained by SIX Financial Information for the ISO 4217
 Maintenance Agency, 2024 edition) are listed here. Fund codes, precious metals and testing
-codes (XAU, XTS, XXX...) are left out: pledges and budgets are in currencies. Review this list
+codes (gold, the test code, "no currency") are left out: pledges and budgets are in currencies. Review this list
 when the Maintenance Agency publishes an amendment (see docs/partnerships.md).
 """
 
