@@ -1,14 +1,21 @@
 """The floor for the recommendations list payload: the same JSON as
-GET /api/v1/recommendations/ (filters status, cluster, addressee; page, page_size), built
-by PostgreSQL in ONE hand-written query (window count, json_agg), with no ORM, no
-serializer, no DRF and no authentication. Only the benchmark mounts it."""
+GET /api/v1/recommendations/ (filters status, cluster, addressee; cursor, page_size), built
+by PostgreSQL in ONE hand-written query (keyset condition, nested json_agg), with no ORM, no
+serializer, no DRF and no authentication. Python only wraps the query's JSON with the two
+links. Only the benchmark mounts it."""
+
+import base64
+import json
 
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from rest_framework.utils.urls import replace_query_param
+
+from config.pagination import cursor_token
 
 SQL = """
 WITH page AS (
-    SELECT r.id, r.text, r.status, r.updated_at, r.position, c.name AS cluster, count(*) OVER () AS total
+    SELECT r.id, r.text, r.status, r.updated_at, r.position, c.name AS cluster
     FROM recommendations_recommendation r
     JOIN recommendations_cluster c ON c.id = r.cluster_id
     WHERE (%(status)s::text IS NULL OR r.status = %(status)s::text)
@@ -17,25 +24,28 @@ WITH page AS (
             SELECT 1 FROM recommendations_suggestedaction a0
             JOIN entities_addresseegroup g0 ON g0.id = a0.addressee_id
             WHERE a0.recommendation_id = r.id AND g0.slug = %(addressee)s::text))
+      AND (%(after_position)s::int IS NULL OR (r.position >= %(after_position)s::int
+           AND (r.position > %(after_position)s::int OR r.id > %(after_id)s::int)))
     ORDER BY r.position, r.id
-    LIMIT %(limit)s OFFSET %(offset)s
+    LIMIT %(limit)s + 1
+), shown AS (
+    SELECT * FROM page ORDER BY position, id LIMIT %(limit)s
 )
-SELECT json_build_object(
-    'count', COALESCE(max(page.total), 0),
-    'next', CASE WHEN %(offset)s + %(limit)s < COALESCE(max(page.total), 0)
-                 THEN %(base)s || 'page=' || (%(page)s + 1) END,
-    'previous', CASE WHEN %(page)s > 1 THEN %(base)s || 'page=' || (%(page)s - 1) END,
-    'results', COALESCE(json_agg(json_build_object(
-        'id', page.id,
+SELECT
+    (SELECT count(*) FROM page) > %(limit)s,
+    (SELECT json_build_array(position, id) FROM shown ORDER BY position, id LIMIT 1)::text,
+    (SELECT json_build_array(position, id) FROM shown ORDER BY position DESC, id DESC LIMIT 1)::text,
+    (SELECT COALESCE(json_agg(json_build_object(
+        'id', shown.id,
         'references', (
             SELECT COALESCE(json_agg(json_build_object('report', rp.symbol, 'number', rf.number)
                                      ORDER BY rf.position, rf.id), '[]')
             FROM recommendations_reference rf JOIN recommendations_report rp ON rp.id = rf.report_id
-            WHERE rf.recommendation_id = page.id),
-        'text', page.text,
-        'cluster', page.cluster,
-        'status', page.status,
-        'updated_at', to_char(page.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+            WHERE rf.recommendation_id = shown.id),
+        'text', shown.text,
+        'cluster', shown.cluster,
+        'status', shown.status,
+        'updated_at', to_char(shown.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
         'actions', (
             SELECT COALESCE(json_agg(json_build_object(
                 'id', a.id,
@@ -50,32 +60,33 @@ SELECT json_build_object(
                 'updated_at', to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
             ) ORDER BY a.position, a.id), '[]')
             FROM recommendations_suggestedaction a JOIN entities_addresseegroup g ON g.id = a.addressee_id
-            WHERE a.recommendation_id = page.id)
-    ) ORDER BY page.position, page.id), '[]')
-)::text
-FROM page
+            WHERE a.recommendation_id = shown.id)
+    ) ORDER BY shown.position, shown.id), '[]') FROM shown)::text
 """
 
 
 def reference_list(request):
     try:
-        page = max(1, int(request.GET.get("page", 1)))
         limit = min(200, max(1, int(request.GET.get("page_size", 50))))
-    except ValueError:
-        return JsonResponse({"detail": "page and page_size must be numbers"}, status=400)
-    query = request.GET.copy()
-    query.pop("page", None)
-    base = request.build_absolute_uri(request.path) + "?" + (query.urlencode() + "&" if query else "")
+        after = None
+        if request.GET.get("cursor"):
+            token = request.GET["cursor"]
+            after = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))["k"]
+    except (ValueError, KeyError):
+        return JsonResponse({"detail": "page_size must be a number and cursor one given out"}, status=400)
     params = {
         "status": request.GET.get("status") or None,
         "cluster": request.GET.get("cluster") or None,
         "addressee": request.GET.get("addressee") or None,
+        "after_position": after[0] if after else None,
+        "after_id": after[1] if after else None,
         "limit": limit,
-        "offset": (page - 1) * limit,
-        "page": page,
-        "base": base,
     }
     with connection.cursor() as cursor:
         cursor.execute(SQL, params)
-        (body,) = cursor.fetchone()
+        more, first, last, results = cursor.fetchone()
+    url = request.build_absolute_uri()
+    next_link = replace_query_param(url, "cursor", cursor_token(json.loads(last))) if more else None
+    previous_link = replace_query_param(url, "cursor", cursor_token(json.loads(first), True)) if after and first else None
+    body = '{"next":%s,"previous":%s,"results":%s}' % (json.dumps(next_link), json.dumps(previous_link), results)
     return HttpResponse(body, content_type="application/json")

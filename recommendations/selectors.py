@@ -122,7 +122,7 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 
 def recommendation_rows(page: list[dict]) -> list[dict]:
-    """The API's list items for rows from `recommendation_page`.
+    """The API's list items for rows of `LIST_FIELDS`.
 
     Three queries (references, actions, action entities) whatever the page size, and no model
     instances: the list endpoint is the busiest read of the API, pulled by clients in bulk. The
@@ -160,10 +160,5 @@ def recommendation_rows(page: list[dict]) -> list[dict]:
     ]
 
 
-LIST_FIELDS = ("id", "text", "cluster__name", "status", "updated_at")
-
-
-def recommendation_page(ids: list[int]) -> list[dict]:
-    """The list columns of the given recommendations, in the order of `ids`."""
-    rows = {row["id"]: row for row in Recommendation.objects.filter(pk__in=ids).values(*LIST_FIELDS)}
-    return [rows[i] for i in ids if i in rows]
+# The columns of a list row (position: the key of the cursor pagination).
+LIST_FIELDS = ("id", "position", "text", "cluster__name", "status", "updated_at")

@@ -12,6 +12,8 @@ from .. import selectors
 from ..filters import RecommendationFilter, SuggestedActionFilter
 from ..models import Report
 from .conditional import ConditionalMixin, finish, make_etag
+from config.pagination import CursorPagination, PageNumberPagination
+
 from .pagination import CountedPageNumberPagination
 from .renderers import CSVRenderer, references_text
 from .serializers import (
@@ -33,7 +35,7 @@ FORMAT = OpenApiParameter("format", OpenApiTypes.STR, OpenApiParameter.QUERY, re
 
 class _ReadOnly(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     renderer_classes = [JSONRenderer, CSVRenderer]
-    pagination_class = CountedPageNumberPagination
+    pagination_class = PageNumberPagination
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -63,6 +65,9 @@ class RecommendationViewSet(_ReadOnly):
         "text": lambda item: item["text"],
     }
 
+    pagination_class = CursorPagination
+    keyset_ordering = ("position", "id")
+
     def get_queryset(self):
         if self.action == "list":
             # Plain rows for the list (see selectors.recommendation_rows); instances for detail.
@@ -70,12 +75,10 @@ class RecommendationViewSet(_ReadOnly):
         return selectors.recommendation_list(actor=actor_for(self.request.user))
 
     def page_queryset(self, queryset):
-        # Deferred join: the page's ids first (an index-only scan, cheap even deep in the
-        # list), then the rows for those ids.
-        return queryset.values_list("id", flat=True)
+        return queryset.values(*selectors.LIST_FIELDS)
 
     def page_data(self, page) -> list:
-        return selectors.recommendation_rows(selectors.recommendation_page(list(page)))
+        return selectors.recommendation_rows(page)
 
 
 @extend_schema_view(
@@ -85,6 +88,9 @@ class RecommendationViewSet(_ReadOnly):
 class SuggestedActionViewSet(_ReadOnly):
     serializer_class = ActionListSerializer
     filterset_class = SuggestedActionFilter
+    pagination_class = CursorPagination
+    # By recommendation (ids follow the annex for the loaded data), then as listed under it.
+    keyset_ordering = ("recommendation_id", "position", "id")
     csv_columns = {
         "id": lambda item: item["id"],
         "recommendation": lambda item: item["recommendation"],
@@ -103,7 +109,8 @@ class SuggestedActionViewSet(_ReadOnly):
         summary="Status history of one suggested action", parameters=[*CONDITIONAL, FORMAT],
         responses=StatusUpdateSerializer(many=True), filters=False,
     )
-    @detail_route(detail=True, methods=["get"], filterset_class=None, serializer_class=StatusUpdateSerializer)
+    @detail_route(detail=True, methods=["get"], filterset_class=None, serializer_class=StatusUpdateSerializer,
+                  pagination_class=CountedPageNumberPagination)
     def history(self, request, pk=None):
         action = self.get_object()
         updates = selectors.action_history(action=action)
