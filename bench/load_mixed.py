@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 import requests
 
+from config.pagination import cursor_token  # a page further in, as a next link gives it
 from tests.e2e import server
 
 PAGES = [
@@ -41,7 +42,7 @@ PAGES = [
 ]
 API = [
     "/api/v1/recommendations/", "/api/v1/recommendations/?q=embargo",
-    "/api/v1/actions/?status=in_progress", "/api/v1/actions/?page_size=10&page=2",
+    "/api/v1/actions/?status=in_progress", "/api/v1/actions/?page_size=10&cursor=" + cursor_token([3, 0, 0]),
     "/api/v1/platform/needs/", "/api/v1/platform/needs/?area=mine_clearance", "/api/v1/platform/offers/?kind=financial",
     "/api/v1/entities/", "/api/v1/states/?q=mex",
 ]
