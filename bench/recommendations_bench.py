@@ -55,8 +55,10 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run (default 15)")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--port", type=int, default=0, help="loopback port for gunicorn (default: a free one)")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=4)
+    # As deployed (Dockerfile: sync workers, WEB_CONCURRENCY defaults to 3); --threads N > 1
+    # switches to gunicorn's gthread workers.
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--refill", action="store_true", help="refill even if the size matches")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
@@ -220,8 +222,10 @@ def _measure(args, env, token: str, sizes: dict) -> list[dict]:
     base = f"http://127.0.0.1:{port}"
     gunicorn = [
         str(Path(sys.executable).with_name("gunicorn")), "config.wsgi:application", "-b", f"127.0.0.1:{port}",
-        "-w", str(args.workers), "-k", "gthread", "--threads", str(args.threads), "--log-level", "warning",
+        "-w", str(args.workers), "--log-level", "warning",
     ]
+    if args.threads > 1:
+        gunicorn += ["-k", "gthread", "--threads", str(args.threads)]
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env, start_new_session=True)
     try:
         _wait_until_up(f"{base}/healthz")
@@ -303,7 +307,8 @@ def _report(results: list[dict], sizes: dict, args) -> str:
 
     lines = [
         f"Data: {sizes['recommendations']} recommendations, {sizes['recommendations'] * sizes['actions_per_recommendation']} "
-        f"actions, {sizes['updates']} status updates. gunicorn {args.workers} workers x {args.threads} threads; "
+        f"actions, {sizes['updates']} status updates. gunicorn {args.workers} workers x {args.threads} threads "
+        f"({'gthread' if args.threads > 1 else 'sync'}); "
         f"wrk {args.duration} s per run.",
         "",
         "| run | concurrency | req/s | p50 ms | p95 ms | p99 ms | non-2xx | load avg |",
