@@ -32,6 +32,31 @@ def yes_no_any():
     return forms.Select(choices=[("", ANY), ("true", _("Yes")), ("false", _("No"))])
 
 
+class YesNoField(forms.NullBooleanField):
+    """`true`, `false` or empty (either); any other value is an error, not silently "either"."""
+
+    def to_python(self, value):
+        if value in (None, "", True, False, "true", "false"):
+            return super().to_python(value)
+        raise forms.ValidationError(_("Enter true or false."), code="invalid")
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no filter: `?active=true`, `?active=false`; anything else is a 400 naming it."""
+
+    field_class = YesNoField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", yes_no_any())
+        super().__init__(*args, **kwargs)
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A whole number: `2025.5` is a 400 naming the filter, not a filter matching nothing."""
+
+    field_class = forms.IntegerField
+
+
 MAX_RENAMES = 5  # DPKO -> DPO is one step; a chain of five renames is far more than seen
 
 
@@ -62,7 +87,7 @@ class EntityFilter(django_filters.FilterSet):
         help_text=_("Exact acronym, case-insensitive; a former acronym also returns today's entity."),
     )
     kind = django_filters.ChoiceFilter(choices=EntityKind.choices, label=_("Kind"), empty_label=ANY)
-    active = django_filters.BooleanFilter(field_name="is_active", label=_("Active"), widget=yes_no_any())
+    active = YesNoFilter(field_name="is_active", label=_("Active"))
 
     class Meta:
         model = Entity
@@ -96,7 +121,7 @@ def country_codes_matching(text: str) -> list[str]:
 class StateFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
     region = django_filters.ChoiceFilter(choices=[(r, r) for r in REGIONS], label=_("Region"), empty_label=ANY)
-    un_member = django_filters.BooleanFilter(field_name="is_un_member", label=_("UN Member State"), widget=yes_no_any())
+    un_member = YesNoFilter(field_name="is_un_member", label=_("UN Member State"))
     party_to = django_filters.ModelChoiceFilter(
         method="by_treaty", queryset=Treaty.objects.all(), to_field_name="short_name",
         label=_("Party to"), help_text=_("Short name of a treaty, e.g. APMBC."), empty_label=ANY,
@@ -161,7 +186,7 @@ class TreatyPartyFilter(django_filters.FilterSet):
         field_name="treaty", queryset=Treaty.objects.all(), to_field_name="short_name", label=_("Treaty"),
     )
     state = django_filters.CharFilter(method="by_state", label=_("State (ISO code)"))
-    is_demo = django_filters.BooleanFilter(label=_("Demo data"), widget=yes_no_any())
+    is_demo = YesNoFilter(label=_("Demo data"))
 
     class Meta:
         model = TreatyParty

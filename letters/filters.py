@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from entities.filters import WholeNumberFilter
 from entities.models import Language
 from letters.models import Letter, LetterStatus, ReportKind, ReportSubmission
 
@@ -12,7 +13,7 @@ class LetterFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     status = django_filters.ChoiceFilter(choices=LetterStatus.choices, label=_("Status"))
     purpose = django_filters.CharFilter(label=_("Purpose"))
-    period = django_filters.NumberFilter(label=_("Year"))
+    period = WholeNumberFilter(label=_("Year"))
     stage = django_filters.CharFilter(label=_("Stage"))
     language = django_filters.ChoiceFilter(choices=Language.choices, label=_("Language"))
     state = django_filters.CharFilter(field_name="state__code", lookup_expr="iexact", label=_("State (ISO code)"))
@@ -30,7 +31,7 @@ class LetterFilter(django_filters.FilterSet):
 
 class ReportSubmissionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    period = django_filters.NumberFilter(label=_("Year covered"))
+    period = WholeNumberFilter(label=_("Year covered"))
     kind = django_filters.ChoiceFilter(choices=ReportKind.choices, label=_("Kind"))
     state = django_filters.CharFilter(field_name="state__code", lookup_expr="iexact", label=_("State (ISO code)"))
 

@@ -6,14 +6,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from entities.models import State
+from entities.seed import REGIONS
 
 from .choices import Area, ChallengeNature, EntryStatus, Kind, Obligation, Side
 from .models import Challenge, Entry
-
-
-def _regions():
-    values = State.objects.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
-    return [(value, value) for value in values]
 
 
 def _states(queryset):
@@ -21,6 +17,9 @@ def _states(queryset):
     only entries are private to it never shows up in another user's pick list."""
     states = State.objects.filter(pk__in=queryset.order_by().values("state_id"))
     return sorted(((state.code.code, state.name) for state in states), key=lambda pair: pair[1])
+
+
+REGION_CHOICES = [(region, region) for region in REGIONS]
 
 
 class _StatesOfVisibleRows:
@@ -39,7 +38,9 @@ class EntryFilter(_StatesOfVisibleRows, django_filters.FilterSet):
     area = django_filters.ChoiceFilter(label=_("Area"), choices=Area.choices, empty_label=_("All areas"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("All kinds"))
     state = django_filters.CharFilter(label=_("State"), method="by_state", help_text=_("ISO 3166-1 code, e.g. UG"))
-    region = django_filters.ChoiceFilter(label=_("Region"), field_name="state__region", choices=_regions, empty_label=_("All regions"))
+    # The fixed list of regions (not those of the rows present), so the API declares it as an enum.
+    region = django_filters.ChoiceFilter(label=_("Region"), field_name="state__region", choices=REGION_CHOICES,
+                                         empty_label=_("All regions"))
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=EntryStatus.choices, empty_label=_("Current (not withdrawn)"), method="by_status",
     )

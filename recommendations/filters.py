@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from entities.filters import WholeNumberFilter
 from entities.models import AddresseeGroup, Entity
 
 from .models import ActionStatus, Cluster, Recommendation, Reference, Report, SuggestedAction
@@ -25,12 +26,33 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+SEARCH_MAX_LENGTH = 200
+
+
+@extend_schema_field({"type": "string", "maxLength": SEARCH_MAX_LENGTH, "description": "Text search."})
+class SearchFilter(django_filters.CharFilter):
+    """Free text, at most 200 characters (longer is a 400 naming `q`)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "description": "An id: a whole number from 1."})
+class IdFilter(WholeNumberFilter):
+    """A row's id: a whole number from 1 (anything else is a 400 naming the filter)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        super().__init__(*args, **kwargs)
+
+
 def _entities_with_actions():
     return Entity.objects.filter(suggested_actions__isnull=False).distinct().order_by("acronym")
 
 
 class _CommonFilters(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_q", max_length=200)
+    q = SearchFilter(label=_("Search"), method="filter_q")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices, empty_label=_("All"))
     report = SlugChoiceFilter(
         label=_("Report"), queryset=Report.objects.all(), to_field_name="symbol", method="filter_report",
@@ -82,7 +104,7 @@ class SuggestedActionFilter(_CommonFilters):
         label=_("Thematic cluster"), queryset=Cluster.objects.all(), to_field_name="slug",
         field_name="recommendation__cluster",
     )
-    recommendation = django_filters.NumberFilter(label=_("Recommendation"), field_name="recommendation_id")
+    recommendation = IdFilter(label=_("Recommendation"), field_name="recommendation_id")
 
     class Meta:
         model = SuggestedAction

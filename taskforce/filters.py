@@ -7,6 +7,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from entities.filters import YesNoFilter
+
 from .models import (
     ActionItem,
     ActionItemStatus,
@@ -94,7 +96,7 @@ class ActionItemFilter(django_filters.FilterSet):
     entity = django_filters.CharFilter(field_name="entity__acronym", lookup_expr="iexact", label=_("Owner (UN entity acronym)"))
     state = django_filters.CharFilter(method="by_state", label=_("Owner (State, ISO code)"))
     status = django_filters.ChoiceFilter(choices=ActionItemStatus.choices, label=_("Status"))
-    overdue = django_filters.BooleanFilter(method="by_overdue", label=_("Overdue"))
+    overdue = YesNoFilter(method="by_overdue", label=_("Overdue"))
     due_after = django_filters.DateFilter(field_name="due_on", lookup_expr="gte", label=_("Due from"))
     due_before = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label=_("Due until"))
 

@@ -263,6 +263,13 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # drf-spectacular's enum hook first; then what the views cannot say (config/schema.py).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.schema.document_errors",
+        "config.schema.declare_public_reads",
+        "config.schema.describe_query_parameters",
+    ],
     # One schema name per choice set that several models share (otherwise check --deploy warns).
     "ENUM_NAME_OVERRIDES": {
         "DatePrecisionEnum": "taskforce.models.common.DatePrecision",

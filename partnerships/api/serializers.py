@@ -3,8 +3,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from entities.access import actor_for
 from entities.models import State
 
+from .. import selectors
 from ..choices import EntryStatus
 from ..currencies import currency_choices
 from ..models import BudgetLine, Challenge, Entry, Match, Pledge, Project
@@ -88,9 +90,17 @@ class RankedEntrySerializer(EntrySerializer):
         fields = ["score", "reasons", *EntrySerializer.Meta.fields]
 
 
+class VisibleEntryField(serializers.PrimaryKeyRelatedField):
+    """An entry by id, among those the caller may see. Another State's private entry is refused
+    as an unknown id is (a 400 naming the field), so the answer never tells that it exists."""
+
+    def get_queryset(self):
+        return selectors.entries_for(actor_for(self.context["request"].user))
+
+
 class MatchSerializer(serializers.ModelSerializer):
-    need = serializers.PrimaryKeyRelatedField(queryset=Entry.objects.all())
-    offer = serializers.PrimaryKeyRelatedField(queryset=Entry.objects.all())
+    need = VisibleEntryField()
+    offer = VisibleEntryField()
     need_title = serializers.CharField(source="need.title", read_only=True)
     offer_title = serializers.CharField(source="offer.title", read_only=True)
     need_state = serializers.SerializerMethodField()

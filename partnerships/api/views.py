@@ -1,18 +1,20 @@
 """Needs and offers (public read; focal points write their own State's), matches, challenges."""
 
-from django.http import Http404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
+from config.schema import ERROR_REF
 from entities.access import actor_for
+from entities.access.partnerships import can_change_entry
 from entities.api.permissions import PublicReadOnly
 
 from .. import funding, selectors, services
 from ..choices import Side
 from ..filters import ChallengeFilter, EntryFilter
-from ..models import Entry
 from . import serializers
 
 
@@ -29,6 +31,12 @@ def _service(call):
         raise Conflict(str(conflict.message)) from None
 
 
+# An update sent with an out-of-date `version` (see services.entry_update).
+UPDATE_RESPONSES = {
+    200: serializers.EntrySerializer,
+    409: OpenApiResponse(ERROR_REF, description="The entry changed since the `version` sent: nothing was saved."),
+}
+
 ENTRY_DOC = (
     "Anonymous visitors and API-client tokens see public entries; a State focal point's token also "
     "sees its own State's entries and, if its State is a party, entries for States Parties only. "
@@ -36,10 +44,16 @@ ENTRY_DOC = (
 )
 
 
+# Bodies are JSON only: a form or multipart body cannot say null (an empty amount or date), so
+# the schema offers JSON alone and anything else is a 415.
+JSON_ONLY = [JSONParser]
+
+
 class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                    mixins.UpdateModelMixin, viewsets.GenericViewSet):
     side: str = Side.NEED
     permission_classes = [PublicReadOnly]
+    parser_classes = JSON_ONLY
     serializer_class = serializers.EntrySerializer
     filterset_class = EntryFilter
 
@@ -52,6 +66,13 @@ class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         serializer.instance = _service(lambda: services.entry_submit(
             actor=actor_for(self.request.user), user=self.request.user, side=self.side, data=data, state=state,
         ))
+
+    def update(self, request, *args, **kwargs):
+        # Whose entry it is comes before what is wrong with the body: another State's focal
+        # point is refused with 403 whatever it sends (a `state` included).
+        if not can_change_entry(actor_for(request.user), self.get_object()):
+            raise exceptions.PermissionDenied(_("You may only change your own State's entries."))
+        return super().update(request, *args, **kwargs)
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
@@ -89,7 +110,8 @@ class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     list=extend_schema(summary="Needs for assistance", description=ENTRY_DOC),
     retrieve=extend_schema(summary="One need"),
     create=extend_schema(summary="Submit a need (State focal point, for its own State)"),
-    update=extend_schema(summary="Update a need"), partial_update=extend_schema(summary="Update part of a need"),
+    update=extend_schema(summary="Update a need", responses=UPDATE_RESPONSES),
+    partial_update=extend_schema(summary="Update part of a need", responses=UPDATE_RESPONSES),
 )
 class NeedViewSet(EntryViewSet):
     side = Side.NEED
@@ -99,7 +121,8 @@ class NeedViewSet(EntryViewSet):
     list=extend_schema(summary="Offers of assistance", description=ENTRY_DOC),
     retrieve=extend_schema(summary="One offer"),
     create=extend_schema(summary="Submit an offer (State focal point, for its own State)"),
-    update=extend_schema(summary="Update an offer"), partial_update=extend_schema(summary="Update part of an offer"),
+    update=extend_schema(summary="Update an offer", responses=UPDATE_RESPONSES),
+    partial_update=extend_schema(summary="Update part of an offer", responses=UPDATE_RESPONSES),
 )
 class OfferViewSet(EntryViewSet):
     side = Side.OFFER
@@ -112,20 +135,17 @@ class OfferViewSet(EntryViewSet):
 )
 class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = serializers.MatchSerializer
+    parser_classes = JSON_ONLY
 
     def get_queryset(self):
         return selectors.matches_for(actor_for(self.request.user))
 
     def perform_create(self, serializer):
-        actor = actor_for(self.request.user)
-        visible = selectors.entries_for(actor)
-        try:
-            need = visible.get(pk=serializer.validated_data["need"].pk)
-            offer = visible.get(pk=serializer.validated_data["offer"].pk)
-        except Entry.DoesNotExist:
-            raise Http404 from None
+        # The serializer took `need` and `offer` among the entries this caller may see.
+        data = serializer.validated_data
         serializer.instance = services.match_propose(
-            actor=actor, user=self.request.user, need=need, offer=offer, note=serializer.validated_data.get("note", ""),
+            actor=actor_for(self.request.user), user=self.request.user, need=data["need"], offer=data["offer"],
+            note=data.get("note", ""),
         )
 
     @extend_schema(request=serializers.MatchDecisionSerializer, responses=serializers.MatchSerializer, summary="Accept, decline or complete a match")

@@ -1,0 +1,141 @@
+"""Postprocessing hooks for the OpenAPI schema (/api/v1/schema/): what drf-spectacular cannot
+see from the views alone.
+
+- `document_errors`: the error responses each operation really gives, in the one error shape
+  of config.api_errors (the `Error` component);
+- `declare_public_reads`: reads that anyone may make without a token (the public Platform);
+- `describe_query_parameters`: what the filters accept besides their type.
+
+Registered in SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"], after drf-spectacular's own enum hook.
+"""
+
+from __future__ import annotations
+
+from rest_framework.permissions import (
+    SAFE_METHODS,
+    AllowAny,
+    IsAuthenticated,
+    IsAuthenticatedOrReadOnly,
+)
+
+from entities.api.permissions import PublicReadOnly, ReadOnlyForApiClients
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+ERROR_COMPONENT = {
+    "type": "object",
+    "description": "Every API error: what went wrong and, for invalid input, the messages for each field "
+                   "or query parameter at fault.",
+    "properties": {
+        "detail": {"type": "string", "description": "What went wrong, e.g. \"Invalid input.\" or \"Not found.\""},
+        "errors": {
+            "type": "object",
+            "description": "For invalid input (400): the field or query parameter -> its messages.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["detail"],
+}
+
+# Permission classes under which every signed-in caller may read: a read guarded by these alone
+# is never refused with 403. Any other class (e.g. ISU staff only) may refuse a signed-in caller.
+READABLE_BY_EVERY_SIGNED_IN_CALLER = (ReadOnlyForApiClients, PublicReadOnly, AllowAny, IsAuthenticated,
+                                      IsAuthenticatedOrReadOnly)
+# Permission classes under which anyone, without a token, may read.
+READABLE_WITHOUT_TOKEN = (PublicReadOnly, AllowAny, IsAuthenticatedOrReadOnly)
+# A page number or cursor that leads nowhere is a 404, as for a record.
+PAGE_PARAMETERS = {"page", "cursor"}
+# Django's forms and DRF's fields refuse a NUL character in any text (a 400 naming the field).
+NO_NUL = "^[^\\x00]*$"
+
+
+def document_errors(result, generator, request, public):
+    """Adds the `Error` component and each operation's error responses (keeping any it has)."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_COMPONENT
+    views = _views(generator)
+    for path, method, operation in _operations(result):
+        view = views.get((path, method))
+        responses = operation.setdefault("responses", {})
+        for status, response in _error_responses(path, method, operation, view).items():
+            responses.setdefault(status, response)
+    return result
+
+
+def _error_responses(path: str, method: str, operation: dict, view) -> dict[str, dict]:
+    parameters = operation.get("parameters", [])
+    query = [p for p in parameters if p["in"] == "query"]
+    # `format` picks a renderer: an unknown one is a 404 (DRF), never a 400.
+    validated = [p for p in query if p["name"] != "format"]
+    headers = {p["name"] for p in parameters if p["in"] == "header"}
+    errors = {}
+    if "If-None-Match" in headers:
+        errors["304"] = {"description": "Not Modified: nothing changed since the ETag (or date) sent; no body."}
+    if validated or "requestBody" in operation:
+        errors["400"] = _error("Invalid input: `errors` names each field or query parameter at fault.")
+    if operation.get("security"):
+        errors["401"] = _error("No token where one is needed, or an unknown token (refused even on public reads).")
+    if view is not None and _may_refuse_signed_in_caller(view, method):
+        errors["403"] = _error("The token's role may not do this (e.g. an API-client token writing).")
+    if "{" in path or PAGE_PARAMETERS & {p["name"] for p in query}:
+        errors["404"] = _error("No such record, or one the caller may not see; for lists, a page past the last.")
+    # The HTTP server (gunicorn, like any proxy in front) refuses an over-long request line itself.
+    errors["414"] = {"description": "Request line (path and query) over the HTTP server's limit of about 4 KB; "
+                                    "answered by the server, not as JSON."}
+    return errors
+
+
+def _error(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": ERROR_REF}}}
+
+
+def _may_refuse_signed_in_caller(view, method: str) -> bool:
+    if method.upper() not in SAFE_METHODS:
+        return True
+    return not all(issubclass(cls, READABLE_BY_EVERY_SIGNED_IN_CALLER) for cls in _permission_classes(view))
+
+
+def declare_public_reads(result, generator, request, public):
+    """Adds the empty security requirement (no credentials needed) to reads open to anyone."""
+    views = _views(generator)
+    for path, method, operation in _operations(result):
+        view = views.get((path, method))
+        if view is None or method.upper() not in SAFE_METHODS:
+            continue
+        if all(issubclass(cls, READABLE_WITHOUT_TOKEN) for cls in _permission_classes(view)):
+            security = operation.setdefault("security", [])
+            if {} not in security:
+                security.append({})
+    return result
+
+
+def describe_query_parameters(result, generator, request, public):
+    """Filters and paginators take an empty value as not given (the HTML filter forms send empty
+    fields), and text refuses NUL characters."""
+    for _path, _method, operation in _operations(result):
+        for parameter in operation.get("parameters", []):
+            if parameter["in"] != "query" or parameter.get("required"):
+                continue
+            parameter["allowEmptyValue"] = True
+            schema = parameter.get("schema", {})
+            if schema.get("type") == "string" and not ({"enum", "format", "pattern"} & schema.keys()):
+                schema["pattern"] = NO_NUL
+    return result
+
+
+def _operations(result):
+    for path, item in result.get("paths", {}).items():
+        for method, operation in item.items():
+            if method in {"get", "put", "post", "patch", "delete", "head", "options", "trace"}:
+                yield path, method, operation
+
+
+def _views(generator) -> dict[tuple[str, str], object]:
+    """(path as in the schema, method) -> the view instance behind that operation."""
+    views = {}
+    for path, _regex, method, callback in generator.endpoints:
+        view = generator.create_view(callback, method)
+        views[(generator.coerce_path(path, method, view), method.lower())] = view
+    return views
+
+
+def _permission_classes(view) -> list[type]:
+    return [permission.__class__ for permission in view.get_permissions()]
