@@ -2,22 +2,24 @@
 # Runs the whole suite in two steps:
 #   1. everything but the browser journeys, spread over the machine's cores (pytest-xdist; a
 #      file stays on one worker, so its served app or Celery worker is started once);
-#   2. the browser journeys (marker e2e) in one process: Playwright's sync API keeps an event
-#      loop running for the session, which Django's ORM refuses to share with other tests.
+#   2. the browser journeys (marker e2e) and the API fuzzing (marker serial) in one process:
+#      Playwright's sync API keeps an event loop running for the session, which Django's ORM
+#      refuses to share with other tests, and the fuzzing's 0.5 s limit on every response is
+#      measured without the rest of the suite competing for the cores.
 # Extra arguments go to both steps, e.g. `bash scripts/test.sh tests/recommendations`.
 # SKIP_E2E=1 leaves out step 2. pytest's exit code 5 ("no tests collected") fails step 1:
 # a suite that runs nothing proves nothing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile -m "not e2e" "$@"
+.venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile -m "not e2e and not serial" "$@"
 status=$?
 if [ "$status" -eq 5 ]; then
     echo "error: pytest collected no tests" >&2
 fi
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
-    .venv/bin/python -m pytest -p no:xdist -m e2e "$@"
+    .venv/bin/python -m pytest -p no:xdist -m "e2e or serial" "$@"
     journeys=$?
     # 5: the arguments selected no journey (e.g. a single app's tests), which is fine here.
     if [ "$journeys" -ne 0 ] && [ "$journeys" -ne 5 ] && [ "$status" -eq 0 ]; then
