@@ -2,9 +2,9 @@
 
 A list page's ETag is a digest of the page's bytes as sent (items and links, JSON or CSV): any
 change that shows on the page gives a new ETag, and nothing has to be kept in step with the
-writes. Its Last-Modified is the newest `updated_at`
-on the page (items and the records nested in them). A 304 saves the client the transfer and
-the parsing; the server builds the page either way, which the cursor pagination keeps cheap.
+writes. Its Last-Modified is the newest `updated_at` on the page (items and the records nested
+in them). A 304 saves the client the transfer and the parsing; the server builds the page
+either way, which the cursor pagination keeps cheap.
 """
 
 import datetime as dt

@@ -1,8 +1,8 @@
 """CSV output of the list endpoints (`?format=csv` or `Accept: text/csv`).
 
 Each viewset says which columns it exports (`csv_columns`: header -> function of one item of
-the JSON it would have returned); the current page is exported, so `page` and `page_size`
-apply as they do to JSON.
+the JSON it would have returned); the current page is exported, so `page` (or `cursor`) and
+`page_size` apply as they do to JSON.
 """
 
 import csv

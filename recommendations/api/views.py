@@ -6,14 +6,13 @@ from rest_framework import viewsets
 from rest_framework.decorators import action as detail_route
 from rest_framework.renderers import JSONRenderer
 
+from config.pagination import CursorPagination, PageNumberPagination
 from entities.access import actor_for
 
 from .. import selectors
 from ..filters import RecommendationFilter, SuggestedActionFilter
 from ..models import Report
 from .conditional import ConditionalMixin, finish, make_etag
-from config.pagination import CursorPagination, PageNumberPagination
-
 from .pagination import CountedPageNumberPagination
 from .renderers import CSVRenderer, references_text
 from .serializers import (
