@@ -30,6 +30,8 @@ import sys
 import time
 import urllib.request
 from urllib.parse import parse_qs, urlsplit
+
+from pg_database import ensure_database  # bench/, the script's own folder
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +86,7 @@ def main() -> None:
     env.pop("REDIS_URL", None)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    _create_database(args.database_url)
+    ensure_database(args.database_url)
     subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True)
 
@@ -96,19 +98,6 @@ def main() -> None:
     print(_report(results, sizes, args))
     if args.json:
         Path(args.json).write_text(json.dumps({"sizes": sizes, "results": results}, indent=2))
-
-
-def _create_database(url: str) -> None:
-    from urllib.parse import urlparse
-
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def _text(rng: random.Random, words: int) -> str:
@@ -232,8 +221,8 @@ def _measure(args, env, token: str, sizes: dict) -> list[dict]:
         auth = f"Authorization: Token {token}"
         filtered = "status=in_progress&cluster=peacekeeping&addressee=all-member-states&page_size=50"
         unfiltered = "page_size=50"
-        filtered_deep, filtered_row = _deep_cursor(base, filtered, token)
-        deep, deep_row = _deep_cursor(base, unfiltered, token)
+        filtered_deep, filtered_row = _deep_page(base, filtered, token)
+        deep, deep_row = _deep_page(base, unfiltered, token)
         plan = [
             ("healthz", "/healthz", 1, None),
             ("healthz", "/healthz", 8, None),
@@ -241,11 +230,11 @@ def _measure(args, env, token: str, sizes: dict) -> list[dict]:
             ("list, filtered, page 1", f"/api/v1/recommendations/?{filtered}", 8, auth),
             ("reference, filtered, page 1", f"/bench/recommendations/?{filtered}", 1, None),
             ("reference, filtered, page 1", f"/bench/recommendations/?{filtered}", 8, None),
-            (f"list, filtered, deep page (from row {filtered_row:,})", f"/api/v1/recommendations/?{filtered}&cursor={filtered_deep}", 1, auth),
+            (f"list, filtered, deep page (from row {filtered_row:,})", f"/api/v1/recommendations/?{filtered}{filtered_deep}", 1, auth),
             ("list, unfiltered, page 1", f"/api/v1/recommendations/?{unfiltered}", 1, auth),
-            (f"list, unfiltered, deep page (from row {deep_row:,})", f"/api/v1/recommendations/?{unfiltered}&cursor={deep}", 1, auth),
+            (f"list, unfiltered, deep page (from row {deep_row:,})", f"/api/v1/recommendations/?{unfiltered}{deep}", 1, auth),
             ("reference, unfiltered, page 1", f"/bench/recommendations/?{unfiltered}", 1, None),
-            (f"reference, unfiltered, deep page (from row {deep_row:,})", f"/bench/recommendations/?{unfiltered}&cursor={deep}", 1, None),
+            (f"reference, unfiltered, deep page (from row {deep_row:,})", f"/bench/recommendations/?{unfiltered}{deep}", 1, None),
         ]
         results = []
         for label, path, connections, header in plan:
@@ -261,17 +250,18 @@ def _measure(args, env, token: str, sizes: dict) -> list[dict]:
         server.wait(timeout=30)
 
 
-def _deep_cursor(base: str, query: str, token: str) -> tuple[str, int]:
-    """The cursor of a page among the last 200 rows of the list: walks it by its `next` links,
-    200 rows a page, as a client pulling everything would."""
-    url, cursor, rows = f"{base}/api/v1/recommendations/?{query.replace('page_size=50', 'page_size=200')}", None, 0
+def _deep_page(base: str, query: str, token: str) -> tuple[str, int]:
+    """`&cursor=...` for a page among the last 200 rows of the list, and the row it starts at:
+    walks the list by its `next` links, 200 rows a page, as a client pulling everything would.
+    A list of at most 200 rows has no deeper page than the first (empty suffix)."""
+    url, suffix, rows = f"{base}/api/v1/recommendations/?{query.replace('page_size=50', 'page_size=200')}", "", 0
     while True:
         body = json.loads(_get(url, token))
         if not body["next"]:
-            return cursor, rows + 1
+            return suffix, rows + 1
         rows += len(body["results"])
         url = body["next"]
-        cursor = parse_qs(urlsplit(url).query)["cursor"][0]
+        suffix = "&cursor=" + parse_qs(urlsplit(url).query)["cursor"][0]
 
 
 def _wait_until_up(url: str) -> None:
