@@ -140,7 +140,7 @@ def main() -> int:
                         help="PostgreSQL server (an admin database URL); the benchmark database is created on it")
     args = parser.parse_args()
     if not shutil.which("wrk"):
-        print("wrk is missing: run scripts/e2e-deps.sh", file=sys.stderr)
+        print("wrk is missing: run scripts/e2e-deps.sh --bench", file=sys.stderr)
         return 2
 
     database_url = recreate_database(args.postgres)

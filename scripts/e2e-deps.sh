@@ -1,40 +1,34 @@
 #!/usr/bin/env bash
-# Installs what the browser journeys, the accessibility checks and the load benchmark need and
-# that pip cannot: Debian's Chromium (+ its driver), wrk, and axe-core from the npm registry.
+# Installs what the browser journeys need and pip cannot: Debian's Chromium and its driver, and
+# fonts so that screenshots show text in every language the UI speaks. axe-core is part of the
+# repository (tests/e2e/vendor/axe-core). With --bench it also installs wrk for the benchmarks.
 # Never runs `playwright install`: the journeys drive the system Chromium at /usr/bin/chromium.
-# Safe to run again: each part is skipped when already present.
+# Safe to run again: nothing is installed when everything is present.
+# Exit status: 0 when the journeys can run; 3 when something is missing and cannot be installed
+# here (not root, or no apt-get), with one line saying what and how to get it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-AXE_DIR=var/node
-AXE_FILE="$AXE_DIR/node_modules/axe-core/axe.min.js"
-AXE_VERSION="${AXE_VERSION:-4.10.3}"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-# Fonts so that screenshots show text in every language the UI speaks.
-dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+if command -v dpkg >/dev/null 2>&1; then
+    dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+fi
+if [ "${1:-}" = "--bench" ]; then
+    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "error: missing ${missing[*]} and not root; install them with apt-get." >&2
-        exit 1
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        echo "browser journeys need ${missing[*]}: install them as root with 'apt-get install ${missing[*]}' (Debian/Ubuntu)" >&2
+        exit 3
     fi
     echo "Installing ${missing[*]} (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }; then
+        echo "browser journeys need ${missing[*]}: apt-get could not install them here" >&2
+        exit 3
+    fi
 fi
-
-if [ ! -f "$AXE_FILE" ]; then
-    echo "Installing axe-core $AXE_VERSION into $AXE_DIR (npm)"
-    mkdir -p "$AXE_DIR"
-    npm install --silent --no-audit --no-fund --no-save --prefix "$AXE_DIR" "axe-core@$AXE_VERSION" >/dev/null
-fi
-
 /usr/bin/chromium --version
-echo "axe-core $(node -p "require('./$AXE_DIR/node_modules/axe-core/package.json').version")"
-command -v wrk >/dev/null && wrk --version 2>&1 | head -1 || true

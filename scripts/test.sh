@@ -7,7 +7,7 @@
 #      refuses to share with other tests, and the fuzzing's 0.5 s limit on every response is
 #      measured without the rest of the suite competing for the cores.
 # Extra arguments go to both steps, e.g. `bash scripts/test.sh tests/recommendations`.
-# SKIP_E2E=1 leaves out step 2. pytest's exit code 5 ("no tests collected") fails step 1:
+# SKIP_E2E=1 leaves out step 2. Step 2 first installs Chromium when it is missing (scripts/e2e-deps.sh). pytest's exit code 5 ("no tests collected") fails step 1:
 # a suite that runs nothing proves nothing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,18 @@ if [ "$status" -eq 5 ]; then
 fi
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
-    .venv/bin/python -m pytest -p no:xdist -m "e2e or serial" "$@"
+    # The journeys need Debian's Chromium: installed here when missing (as root). Only where it
+    # truly cannot be had are they left out, with one line saying why; never in CI.
+    serial="e2e or serial"
+    if ! bash scripts/e2e-deps.sh >/dev/null; then
+        if [ "${CI:-}" = "true" ] || [ "${CI:-}" = "1" ]; then
+            echo "error: the browser journeys cannot run in CI without Chromium" >&2
+            exit 1
+        fi
+        echo "skipping the browser journeys: Chromium is missing and cannot be installed here (see the line above)" >&2
+        serial="serial"
+    fi
+    .venv/bin/python -m pytest -p no:xdist -m "$serial" "$@"
     journeys=$?
     # 5: the arguments selected no journey (e.g. a single app's tests), which is fine here.
     if [ "$journeys" -ne 0 ] && [ "$journeys" -ne 5 ] && [ "$status" -eq 0 ]; then

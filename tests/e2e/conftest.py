@@ -2,7 +2,8 @@
 port) and Debian's Chromium driven by Playwright.
 
 Without /usr/bin/chromium the journeys are skipped locally with the reason, and FAIL when CI=true:
-CI installs it first with scripts/e2e-deps.sh, so a missing browser there is a broken CI step.
+`make test` (scripts/test.sh) installs it first with scripts/e2e-deps.sh, so a missing browser in
+CI is a broken step.
 """
 
 import os
@@ -19,7 +20,7 @@ CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found: run `bash scripts/e2e-deps.sh` (installs Debian's chromium)"
+        message = f"{CHROMIUM} not found: `make test` installs it as root, or run `apt-get install chromium`"
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail(message)
         pytest.skip(message)
