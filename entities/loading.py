@@ -1,11 +1,16 @@
-"""Runs each app's seed (real data) or demo loader, in dependency order.
+"""Runs each app's seed (real data) or demo loader, in dependency order, and each app's
+extractor of the seed data.
 
-An app takes part by having a `seed.py` or `demo.py` module with a
-`load(*, stdout, **options) -> None` function. Each loader is idempotent.
+An app takes part in loading by having a `seed` or `demo` module (or package) with a
+`load(*, stdout, **options) -> None` function; each loader is idempotent and reads the
+committed files under `data/`, never the source documents. An app takes part in extraction
+by having a `seed.extract` module with `extract(documents) -> dict`: the dict is written,
+as `data/seed/<app>.json`, by `manage.py extract_seed_data`.
 """
 
 import importlib
 import importlib.util
+import json
 import os
 from pathlib import Path
 
@@ -15,11 +20,40 @@ from django.db import models, transaction
 APPS_IN_ORDER = ["entities", "recommendations", "taskforce", "partnerships", "letters"]
 
 
-def seeds_dir(explicit: str | None = None) -> Path:
-    """Where the seed documents are: --seeds-dir, $SEEDS_DIR, or ../shared/seeds."""
-    path = Path(explicit or os.environ.get("SEEDS_DIR") or settings.BASE_DIR.parent / "shared" / "seeds")
+def data_dir() -> Path:
+    """The repository's `data/` folder: data shared by every app's loader (docs/architecture.md)."""
+    return Path(settings.BASE_DIR) / "data"
+
+
+def seed_data_dir() -> Path:
+    return data_dir() / "seed"
+
+
+def reference_dir() -> Path:
+    return data_dir() / "reference"
+
+
+def read_seed_data(area: str, folder: Path | None = None) -> dict:
+    """The committed seed data of one area (`data/seed/<area>.json`)."""
+    path = (folder or seed_data_dir()) / f"{area}.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"Seed data file {path} is missing; run manage.py extract_seed_data --from <documents>.")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def seed_data_text(data: dict) -> str:
+    """The one way seed data is written, so that an extraction is byte for byte reproducible."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def documents_dir(explicit: str | None = None) -> Path:
+    """Where the five source documents are, for extraction only: --from, or $SEEDS_DIR."""
+    given = explicit or os.environ.get("SEEDS_DIR")
+    if not given:
+        raise FileNotFoundError("Say where the seed documents are: --from DIR or SEEDS_DIR.")
+    path = Path(given)
     if not path.is_dir():
-        raise FileNotFoundError(f"Seed documents not found in {path} (set SEEDS_DIR or pass --seeds-dir).")
+        raise FileNotFoundError(f"Seed documents not found in {path} (pass --from DIR or set SEEDS_DIR).")
     return path
 
 
@@ -31,6 +65,30 @@ def run_loaders(kind: str, *, stdout, **options) -> None:
         module = importlib.import_module(module_name)
         with transaction.atomic():
             module.load(stdout=stdout, **options)
+
+
+def run_extractors(documents, *, to: Path) -> list[Path]:
+    """Writes `<app>.json` into `to` for every app with a `seed.extract` module; returns the
+    files written. Every extractor runs before anything is written, so a failure leaves the
+    folder as it was."""
+    from entities.seed.documents import SeedDocuments
+
+    if not isinstance(documents, SeedDocuments):
+        documents = SeedDocuments(Path(documents))
+    extracted = {}
+    for app in APPS_IN_ORDER:
+        package = importlib.util.find_spec(f"{app}.seed")
+        if package is None or package.submodule_search_locations is None:
+            continue  # a plain seed module: nothing to extract (letters)
+        if importlib.util.find_spec(f"{app}.seed.extract") is not None:
+            extracted[app] = importlib.import_module(f"{app}.seed.extract").extract(documents)
+    to.mkdir(parents=True, exist_ok=True)
+    written = []
+    for app, data in extracted.items():
+        path = to / f"{app}.json"
+        path.write_text(seed_data_text(data), encoding="utf-8")
+        written.append(path)
+    return written
 
 
 class Counter:

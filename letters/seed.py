@@ -12,7 +12,7 @@ from letters import defaults
 from letters.models import LetterTemplate, ReminderPlan
 
 
-def load(*, stdout, seeds_dir=None, **options) -> None:
+def load(*, stdout, **options) -> None:
     plans = templates = 0
     for obligation in ReportingObligation.objects.filter(code="article-7", annual_due_month__isnull=False):
         _plan, created = ReminderPlan.objects.get_or_create(obligation=obligation)

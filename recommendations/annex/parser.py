@@ -55,6 +55,8 @@ class ParsedReference:
 class ParsedAction:
     addressee: str
     text: str
+    line: int = 0  # first and last line of the document the action was read from
+    last_line: int = 0
 
 
 @dataclass
@@ -63,7 +65,9 @@ class ParsedRecommendation:
     references: list[ParsedReference]
     paragraphs: list[str]
     actions: list[ParsedAction] = field(default_factory=list)
-    line: int = 0
+    line: int = 0  # first and last line of the document the row was read from
+    last_line: int = 0
+    cluster_line: int = 0  # the line of its thematic heading
 
     @property
     def text(self) -> str:
@@ -164,6 +168,7 @@ def parse_annex(document: str) -> list[ParsedRecommendation]:
     """Every row of the annex I table, in order, with its cluster, references, text and actions."""
     rows: list[ParsedRecommendation] = []
     cluster = ""
+    cluster_line = 0
     current_addressee = ""
     for number, line in _annex_lines(document):
         if not line.strip() or line.lstrip().startswith("<i>"):
@@ -173,14 +178,14 @@ def parse_annex(document: str) -> list[ParsedRecommendation]:
         if text == "Text of recommendation":
             continue  # second line of the table's own header
         if reference and not (text or entity or action) and not _REFERENCE.match(reference.split(";")[0]):
-            cluster = clean(reference)
+            cluster, cluster_line = clean(reference), number
             continue
         if reference:
             if not cluster:
                 raise AnnexFormatError(f"line {number}: a recommendation before any thematic heading")
             row = ParsedRecommendation(
                 cluster=cluster, references=parse_references(reference, line=number),
-                paragraphs=split_paragraphs(text), line=number,
+                paragraphs=split_paragraphs(text), line=number, cluster_line=cluster_line,
             )
             rows.append(row)
             current_addressee = ""
@@ -189,6 +194,7 @@ def parse_annex(document: str) -> list[ParsedRecommendation]:
                 raise AnnexFormatError(f"line {number}: a continuation row before any recommendation")
             row = rows[-1]
             _continue_text(row, split_paragraphs(text))
+        row.last_line = number
         current_addressee = _add_actions(row, entity, action, current_addressee, line=number)
     return rows
 
@@ -214,20 +220,21 @@ def _add_actions(row: ParsedRecommendation, entity_cell: str, action_cell: str, 
         if blocks[0].kind == "text" and row.actions:
             # Bare text after a page break finishes the previous action's sentence.
             row.actions[-1].text = f"{row.actions[-1].text} {blocks[0].items[0]}"
+            row.actions[-1].last_line = line
             blocks = blocks[1:]
         for block in blocks:
-            row.actions.extend(ParsedAction(addressee, text) for text in _block_actions(block))
+            row.actions.extend(ParsedAction(addressee, text, line, line) for text in _block_actions(block))
         return addressee
     if not blocks:
         raise AnnexFormatError(f"line {line}: addressee {addressees!r} without any action")
     if len(addressees) == 1:
         for block in blocks:
-            row.actions.extend(ParsedAction(addressees[0], text) for text in _block_actions(block))
+            row.actions.extend(ParsedAction(addressees[0], text, line, line) for text in _block_actions(block))
         return addressees[0]
     if len(addressees) != len(blocks):
         raise AnnexFormatError(
             f"line {line}: {len(addressees)} addressees but {len(blocks)} action blocks; cannot pair them"
         )
     for name, block in zip(addressees, blocks, strict=True):
-        row.actions.extend(ParsedAction(name, text) for text in _block_actions(block))
+        row.actions.extend(ParsedAction(name, text, line, line) for text in _block_actions(block))
     return addressees[-1]

@@ -5,12 +5,10 @@ from entities.loading import run_loaders
 
 class Command(BaseCommand):
     help = (
-        "Loads the real data of the five seed documents (entities, States, mechanisms, "
-        "recommendations, the CASA project...). Idempotent: a second run changes nothing."
+        "Loads the real data extracted from the five seed documents (entities, States, mechanisms, "
+        "recommendations, the CASA project...) from the files in data/seed and data/reference; "
+        "the documents themselves are not needed. Idempotent: a second run changes nothing."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("--seeds-dir", help="Folder holding the seed documents (default: ../shared/seeds).")
-
-    def handle(self, *args, seeds_dir=None, **options):
-        run_loaders("seed", stdout=self.stdout, seeds_dir=seeds_dir)
+    def handle(self, *args, **options):
+        run_loaders("seed", stdout=self.stdout)
