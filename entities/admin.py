@@ -111,8 +111,8 @@ class ReportingObligationAdmin(SimpleHistoryAdmin):
 
 @admin.register(FocalPoint)
 class FocalPointAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "title", "email", "state", "entity", "language", "is_active", "user")
-    list_filter = ("language", "is_active", "entity__kind", "state__region")
+    list_display = ("name", "title", "email", "state", "entity", "language", "is_active", "receives_letters", "user")
+    list_filter = ("language", "is_active", "receives_letters", "entity__kind", "state__region")
     search_fields = ("name", "title", "email", "phone", "entity__acronym", "state__code")
     list_select_related = ("state", "entity", "user")
     autocomplete_fields = ("state", "entity", "user")
@@ -120,8 +120,15 @@ class FocalPointAdmin(SimpleHistoryAdmin):
 
 @admin.register(UserRole)
 class UserRoleAdmin(SimpleHistoryAdmin):
-    list_display = ("user", "kind", "state", "entity")
+    """The kind only: a focal point's State or entity is on its contact record (FocalPoint)."""
+
+    list_display = ("user", "kind", "bound_to")
     list_filter = ("kind",)
-    search_fields = ("user__username", "user__email", "entity__acronym", "state__code")
-    list_select_related = ("user", "state", "entity")
-    autocomplete_fields = ("user", "state", "entity")
+    search_fields = ("user__username", "user__email", "user__focal_point__entity__acronym", "user__focal_point__state__code")
+    list_select_related = ("user__focal_point__state", "user__focal_point__entity")
+    autocomplete_fields = ("user",)
+
+    @admin.display(description=_("bound to"))
+    def bound_to(self, role: UserRole):
+        focal_point = getattr(role.user, "focal_point", None)
+        return focal_point.bound_to if focal_point else "—"

@@ -1,7 +1,8 @@
 """DEMO data of the registry: NOT real.
 
 Creates one login per role (the names the team's demo data and end-to-end tests use), their
-focal-point records, the "ISU staff" group for the admin, and marks a set of real UN Member
+focal-point records (which bind each focal-point login to its State or entity), the "ISU
+staff" group for the admin, and marks a set of real UN Member
 States as parties to the APMBC with made-up dates so the Platform and the letters have
 something to work on. Every such row is flagged `is_demo=True`; the real list of States
 Parties comes from the depositary via the CSV import (docs/entities.md).
@@ -83,7 +84,6 @@ def ensure_user(username: str, role: str, bound, counter: Counter):
         state = State.objects.get(code=bound[1])
     elif bound:
         entity = Entity.objects.get(acronym=bound[1])
-    upsert(UserRole, counter, {"user": user}, {"kind": role, "state": state, "entity": entity})
     return user, state, entity
 
 
@@ -112,6 +112,9 @@ def load(*, stdout, **options) -> None:
                     "entity": entity,
                 },
             )
+        # After the focal point record: that record, not the role, binds the login to its State
+        # or entity, and a focal point's role needs it.
+        upsert(UserRole, counter, {"user": user}, {"kind": role})
 
     device = TOTPDevice.objects.filter(user=logins["isu"], name="demo").first()
     if device is None:
@@ -140,6 +143,9 @@ def load(*, stdout, **options) -> None:
     stdout.write(
         f"entities: {len(DEMO_PARTY_CODES)} States marked as APMBC parties — DEMO DATA, invented dates, "
         f"not the depositary's list ({counter})\n"
+        "entities: only Mexico and Uganda have focal points; letters to the other demo States Parties are "
+        "recorded as 'no recipient' until their contacts are imported (staff page Contacts > Import contacts, "
+        "or manage.py import_contacts FILE)\n"
     )
 
     secret = base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY_HEX)).decode()

@@ -17,6 +17,7 @@ from .models import (
     AddresseeGroup,
     Entity,
     EntityKind,
+    FocalPoint,
     Organisation,
     OrganisationKind,
     State,
@@ -199,3 +200,34 @@ class TreatyPartyFilter(django_filters.FilterSet):
     def by_state(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip().upper()
         return queryset.filter(state__code=value) if value else queryset
+
+
+class FocalPointFilter(django_filters.FilterSet):
+    """The staff contacts list and its export: search, State, entity, active, receives
+    letters, has a login."""
+
+    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Name, title, e-mail or phone."))
+    state = django_filters.ModelChoiceFilter(
+        queryset=State.objects.all(), to_field_name="code", label=_("State"), empty_label=ANY,
+    )
+    entity = django_filters.ModelChoiceFilter(
+        queryset=Entity.objects.order_by("acronym"), to_field_name="acronym", label=_("UN entity"), empty_label=ANY,
+    )
+    active = YesNoFilter(field_name="is_active", label=_("Active"))
+    receives_letters = YesNoFilter(field_name="receives_letters", label=_("Receives letters"))
+    has_login = YesNoFilter(method="by_login", label=_("Can sign in"))
+
+    class Meta:
+        model = FocalPoint
+        fields = ("q", "state", "entity", "active", "receives_letters", "has_login")
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(name__icontains=value) | Q(title__icontains=value) | Q(email__icontains=value) | Q(phone__icontains=value)
+        )
+
+    def by_login(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        return queryset if value is None else queryset.filter(user__isnull=not value)

@@ -52,3 +52,18 @@ def treaty_list() -> QuerySet[Treaty]:
 
 def treaty_party_list() -> QuerySet[TreatyParty]:
     return TreatyParty.objects.select_related("treaty", "state").order_by("treaty__short_name", "state__code")
+
+
+def contact_list() -> QuerySet[FocalPoint]:
+    """Contacts (focal points) for the staff pages, with what they speak for and their login."""
+    return FocalPoint.objects.select_related("state", "entity", "user").order_by("name", "pk")
+
+
+def contacts_of(*, state: State | None = None, entity: Entity | None = None) -> list[FocalPoint]:
+    """The contacts of one State or one entity, the active ones first."""
+    contacts = contact_list().filter(state=state) if state is not None else contact_list().filter(entity=entity)
+    return list(contacts.order_by("-is_active", "name", "pk"))
+
+
+def contact_detail() -> QuerySet[FocalPoint]:
+    return FocalPoint.objects.select_related("state", "entity", "user__role")

@@ -6,15 +6,23 @@ after commit, exactly once per key. Plain text carries no markup, so text a Stat
 cannot inject any; subjects are kept to one line (no header injection).
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from entities.models import FocalPoint
+from entities.models import FocalPoint, State
 
 
 def focal_points_of(state_ids) -> list[FocalPoint]:
-    return list(FocalPoint.objects.filter(state_id__in=state_ids, is_active=True).select_related("state").order_by("state_id", "name"))
+    """The contacts messages go to: active, receiving letters, with an e-mail address."""
+    return list(
+        FocalPoint.objects.filter(state_id__in=state_ids, is_active=True, receives_letters=True).exclude(email="")
+        .select_related("state").order_by("state_id", "name")
+    )
 
 
 def one_line(text) -> str:
@@ -22,10 +30,13 @@ def one_line(text) -> str:
 
 
 def queue_to_focal_points(*, state, key: str, purpose: str, template: str, subject, context: dict) -> int:
-    """Queues one message per active focal point of `state`; with none, one `no_recipient`
-    row that staff see in the outbox (never silently skipped). Returns the number queued."""
+    """Queues one message per focal point of `state` that receives letters; with none, one
+    `no_recipient` row that staff see in the outbox (never silently skipped). Returns the
+    number of messages that have an address to go to: 0 means nothing is sent."""
+    from letters.models import LetterStatus
     from letters.services.outbox import message_enqueue
 
+    queued = 0
     focal_points = focal_points_of([state.pk]) or [None]
     for focal_point in focal_points:
         language = focal_point.language if focal_point else settings.LANGUAGE_CODE
@@ -34,9 +45,39 @@ def queue_to_focal_points(*, state, key: str, purpose: str, template: str, subje
             body = render_to_string(f"partnerships/email/{template}.txt", {
                 **context, "focal_point": focal_point, "state": state, "site_url": getattr(settings, "SITE_URL", ""),
             })
-            message_enqueue(
+            letter = message_enqueue(
                 key=f"{key}:{focal_point.pk if focal_point else 'none'}", purpose=purpose,
                 recipients=[focal_point.email] if focal_point and focal_point.email else [],
                 subject=one_line(str(subject) % params)[:300], body=body, language=language, state=state,
             )
-    return len(focal_points)
+        queued += letter.status != LetterStatus.NO_RECIPIENT
+    return queued
+
+
+@dataclass(frozen=True)
+class Notified:
+    """What the outbox holds for one State's share of a notification."""
+
+    state: State
+    queued: int  # messages with an address to go to
+
+    def __str__(self) -> str:
+        if not self.queued:
+            return _("No address on file for %(state)s: nothing sent.") % {"state": self.state.name}
+        return ngettext(
+            "E-mail queued to %(count)d focal point of %(state)s.",
+            "E-mail queued to %(count)d focal points of %(state)s.",
+            self.queued,
+        ) % {"count": self.queued, "state": self.state.name}
+
+
+def notified(*, key_prefix: str) -> list[Notified]:
+    """Per State, in the order they were queued, how many of the messages whose key starts
+    with `key_prefix` have an address: read from the outbox, so a page says what happened."""
+    from letters.models import Letter, LetterStatus
+
+    counts: dict[int, Notified] = {}
+    for letter in Letter.objects.filter(key__startswith=key_prefix, state__isnull=False).select_related("state").order_by("pk"):
+        seen = counts.get(letter.state_id) or Notified(state=letter.state, queued=0)
+        counts[letter.state_id] = Notified(state=seen.state, queued=seen.queued + (letter.status != LetterStatus.NO_RECIPIENT))
+    return list(counts.values())

@@ -9,9 +9,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from entities.models import Role, UserRole
+from entities.models import FocalPoint, Role, UserRole
 
-from .factories import EntityFactory, FocalPointFactory, StateFactory, UserFactory
+from .factories import EntityFactory, StateFactory, UserFactory
 
 ROLES = ["anonymous", "isu_staff", "state_a", "state_b", "entity_fp", "api_token"]
 
@@ -44,12 +44,18 @@ def _service_missing():
     pytest.fail("a required service (PostgreSQL or Redis) is not configured in this run")
 
 
-def make_user(username: str, kind: str | None, *, state=None, entity=None):
+def make_user(username: str, kind: str | None, *, state=None, entity=None, **contact):
+    """A user with a role; a focal point also gets its contact record (FocalPoint), which is
+    what binds it to `state` or `entity`. `contact` sets that record's name, e-mail, language..."""
     user = UserFactory(username=username)
     if kind:
-        UserRole.objects.update_or_create(user=user, defaults={"kind": kind, "state": state, "entity": entity})
+        UserRole.objects.update_or_create(user=user, defaults={"kind": kind})
         user.is_staff = kind == Role.ISU_STAFF
         user.save(update_fields=["is_staff"])
+    if state is not None or entity is not None:
+        FocalPoint.objects.update_or_create(user=user, defaults={
+            "name": username, "email": user.email, **contact, "state": state, "entity": entity,
+        })
     return user
 
 
@@ -90,23 +96,23 @@ def isu_staff(db):
 
 @pytest.fixture
 def state_a_user(db, state_a):
-    user = make_user("focal-a", Role.STATE_FOCAL_POINT, state=state_a)
-    FocalPointFactory(name="Ana Focal", email="focal-a@example.org", state=state_a, user=user, language="es")
-    return user
+    return make_user(
+        "focal-a", Role.STATE_FOCAL_POINT, state=state_a, name="Ana Focal", email="focal-a@example.org", language="es",
+    )
 
 
 @pytest.fixture
 def state_b_user(db, state_b):
-    user = make_user("focal-b", Role.STATE_FOCAL_POINT, state=state_b)
-    FocalPointFactory(name="Ben Focal", email="focal-b@example.org", state=state_b, user=user, language="en")
-    return user
+    return make_user(
+        "focal-b", Role.STATE_FOCAL_POINT, state=state_b, name="Ben Focal", email="focal-b@example.org", language="en",
+    )
 
 
 @pytest.fixture
 def entity_user(db, entity):
-    user = make_user("focal-unmas", Role.ENTITY_FOCAL_POINT, entity=entity)
-    FocalPointFactory(name="Eve Entity", email="focal-unmas@example.org", state=None, entity=entity, user=user)
-    return user
+    return make_user(
+        "focal-unmas", Role.ENTITY_FOCAL_POINT, entity=entity, name="Eve Entity", email="focal-unmas@example.org",
+    )
 
 
 @pytest.fixture

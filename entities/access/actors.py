@@ -40,7 +40,11 @@ ANONYMOUS = Actor(user_id=None, role=None)
 
 
 def actor_for(user) -> Actor:
-    """The Actor for a request's user, cached on the user object for the request."""
+    """The Actor for a request's user, cached on the user object for the request.
+
+    A focal point's State or entity is read from its contact record (FocalPoint), the one
+    record of who the person is; the UserRole gives the kind only. A focal-point login
+    without a contact record is bound to nothing, so it sees nothing private."""
     if user is None or not user.is_authenticated:
         return ANONYMOUS
     cached = getattr(user, "_actor", None)
@@ -49,22 +53,38 @@ def actor_for(user) -> Actor:
     if user.is_superuser:
         actor = Actor(user_id=user.pk, role=Role.ISU_STAFF)
     else:
-        role = getattr(user, "role", None) if _has_role(user) else None
+        kind, state_id, entity_id = _role_and_binding(user)
         actor = Actor(
             user_id=user.pk,
-            role=role.kind if role else None,
-            state_id=role.state_id if role else None,
-            entity_id=role.entity_id if role else None,
+            role=kind,
+            state_id=state_id if kind == Role.STATE_FOCAL_POINT else None,
+            entity_id=entity_id if kind == Role.ENTITY_FOCAL_POINT else None,
         )
     user._actor = actor
     return actor
 
 
-def _has_role(user) -> bool:
-    from entities.models import UserRole
+def _role_and_binding(user) -> tuple[str | None, int | None, int | None]:
+    """(role kind, State id, entity id): from the objects already loaded with the user (the API's
+    token authentication joins them), else in one query."""
+    from django.contrib.auth import get_user_model
 
-    try:
-        user.role
-    except UserRole.DoesNotExist:
-        return False
-    return True
+    from entities.models import FocalPoint, UserRole
+
+    model = get_user_model()  # not type(user): a request's user is a lazy proxy
+    if model.role.is_cached(user) and model.focal_point.is_cached(user):
+        try:
+            kind = user.role.kind
+        except UserRole.DoesNotExist:
+            return None, None, None
+        try:
+            focal_point = user.focal_point
+        except FocalPoint.DoesNotExist:
+            return kind, None, None
+        return kind, focal_point.state_id, focal_point.entity_id
+    row = (
+        UserRole.objects.filter(user_id=user.pk)
+        .values_list("kind", "user__focal_point__state_id", "user__focal_point__entity_id")
+        .first()
+    )
+    return row if row is not None else (None, None, None)

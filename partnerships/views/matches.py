@@ -14,7 +14,9 @@ from .. import matching, selectors, services
 from ..choices import Side
 from ..forms import MATCH_DECISIONS, ProposeMatchForm
 from ..models import Match
+from ..notifications import notified
 from ..services.matches import TRANSITIONS
+from ..services.notify import PURPOSE as NOTIFY_PURPOSE
 from .common import actor_of, paginate, visible_entry_or_404
 
 
@@ -40,7 +42,7 @@ def match_propose(request, pk: int):
     entry = visible_entry_or_404(request, pk)
     form = ProposeMatchForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose an entry to match with."))
+        messages.error(request, form.problem)
         return redirect("partnerships:entry-matches", pk=entry.pk)
     other = visible_entry_or_404(request, form.cleaned_data["other"])
     need, offer = (entry, other) if entry.side == Side.NEED else (other, entry)
@@ -49,7 +51,10 @@ def match_propose(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("partnerships:entry-matches", pk=entry.pk)
-    messages.success(request, _("Match proposed. The focal points of both States are told by e-mail."))
+    messages.success(request, _("Match proposed."))
+    for outcome in notified(key_prefix=f"{NOTIFY_PURPOSE}:{match.pk}:"):
+        # Read from the outbox: say what was really queued, State by State.
+        (messages.success if outcome.queued else messages.warning)(request, str(outcome))
     return redirect(match)
 
 
@@ -82,6 +87,7 @@ def match_detail(request, pk: int):
             if match.status in TRANSITIONS[decision][0] and can_decide_match(actor, match)
         },
         "history": match.history.select_related("history_user").order_by("-history_date")[:20],
+        "notified": notified(key_prefix=f"{NOTIFY_PURPOSE}:{match.pk}:") if actor.is_isu_staff else [],
     })
 
 

@@ -79,7 +79,7 @@ def survey_answer_view(request, pk):
     if request.method == "POST" and form.is_valid():
         answers = {q.pk: form.cleaned_data.get(f"q{q.pk}") for q in questions}
         try:
-            survey_answer(survey=survey, entity=request.user.role.entity, answers=answers, user=request.user)
+            survey_answer(survey=survey, entity=request.user.focal_point.entity, answers=answers, user=request.user)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -26,10 +26,11 @@ def test_every_demo_login_signs_in_with_the_demo_password(demo_loaded):
 
 
 def test_demo_roles_are_bound_as_the_team_brief_says(demo_loaded):
-    assert UserRole.objects.get(user__username="mexico").state.code == "MX"
+    assert UserRole.objects.get(user__username="mexico").kind == Role.STATE_FOCAL_POINT
+    assert FocalPoint.objects.get(user__username="mexico").state.code == "MX"
     assert FocalPoint.objects.get(user__username="mexico").language == "es"
     assert FocalPoint.objects.get(user__username="uganda").language == "en"
-    assert UserRole.objects.get(user__username="unmas").entity.acronym == "UNMAS"
+    assert FocalPoint.objects.get(user__username="unmas").entity.acronym == "UNMAS"
     isu = UserRole.objects.get(user__username="isu")
     assert isu.kind == Role.ISU_STAFF and isu.user.is_staff
     assert isu.user.has_perm("entities.change_entity")

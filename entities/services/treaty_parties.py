@@ -10,15 +10,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from .models import State, Treaty, TreatyParty
-from .seed import M49_REGION
+from ..models import State, Treaty, TreatyParty
+from ..seed.reference import country_code_by_name, m49_area
 
 COUNTRY_COLUMNS = ("iso_code", "country")
 DATE_COLUMNS = ("consent_to_be_bound", "entry_into_force")
@@ -70,11 +69,9 @@ def country_code(text: str) -> str:
     code = countries.by_name(text) or countries.by_name(text, language="en")
     if code:
         return code
-    import country_converter as coco
-
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    found = coco.convert(text, to="ISO2", not_found=None)
-    return found if isinstance(found, str) and countries.alpha2(found) else ""
+    # UN forms ("Republic of Moldova"), official names, and names typed without accents.
+    found = country_code_by_name(text)
+    return found if countries.alpha2(found) else ""
 
 
 def parse_date(text: str) -> dt.date:
@@ -145,10 +142,7 @@ def state_for_import(code: str, added: list[str]) -> State:
     state = State.objects.filter(code=code).first()
     if state is not None:
         return state
-    import country_converter as coco
-
-    subregion = coco.convert(code, src="ISO2", to="UNregion", not_found=None) or ""
-    region = next((name for name, subs in M49_REGION.items() if subregion in subs), "")
+    region, subregion = m49_area(code)
     added.append(code)
     return State.objects.create(code=code, is_un_member=False, region=region, subregion=subregion)
 
