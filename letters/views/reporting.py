@@ -1,18 +1,37 @@
+"""Reports received (one at a time, or a whole file), the compliance page and analytics."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from django.views.decorators.http import require_POST
 
+from config.tabular import MAX_BYTES, TableRejected, stash_upload, table_response, take_upload
 from entities.access import actor_for
 from entities.access.letters import can_record_report, visible_reports
 from entities.models import State
 from letters import selectors
 from letters.filters import ReportSubmissionFilter
-from letters.forms import ReportForm
-from letters.services.reporting import report_record
+from letters.forms import (
+    REGION_LABELS,
+    VERDICT_LABELS,
+    ComplianceFilterForm,
+    ReportForm,
+    ReportImportForm,
+)
+from letters.services.reporting import (
+    REPORT_COLUMNS,
+    report_file_rows,
+    report_record,
+    reports_import,
+    reports_import_plan,
+)
 
 from .common import apply_errors, paginate, signed_in, staff_required
+
+NO_OBLIGATION = gettext_noop("No article 7 reporting obligation is set up yet (load the seed data).")
 
 
 def _years(request, today) -> list[int]:
@@ -42,7 +61,7 @@ def report_create(request):
     own_state = State.objects.get(pk=actor.state_id) if actor.is_state_focal_point else None
     form = ReportForm(request.POST or None, request.FILES or None, state=own_state)
     obligation = selectors.article7()
-    no_obligation = _("No article 7 reporting obligation is set up yet (load the seed data).")
+    no_obligation = _(NO_OBLIGATION)
     if obligation is None and request.method == "GET":
         messages.error(request, no_obligation)
     if request.method == "POST" and form.is_valid():
@@ -66,13 +85,108 @@ def report_create(request):
     }, status=400 if request.method == "POST" else 200)
 
 
+def _format(request) -> str | None:
+    fmt = request.GET.get("format")
+    return fmt if fmt in ("csv", "xlsx") else None
+
+
+@staff_required
+def report_import(request):
+    """Step one: upload a file; see every problem, or what the import will do."""
+    obligation = selectors.article7()
+    form = ReportImportForm(request.POST, request.FILES) if request.method == "POST" else ReportImportForm()
+    context = {"form": form, "obligation": obligation, "columns": REPORT_COLUMNS}
+    if obligation is None:
+        messages.error(request, _(NO_OBLIGATION))
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid() and obligation is not None:
+            upload = form.cleaned_data["file"]
+            content = upload.read(MAX_BYTES + 1)  # read_table refuses anything larger
+            try:
+                plan = reports_import_plan(obligation=obligation, content=content, filename=upload.name)
+            except TableRejected as exc:
+                context["problems"] = exc.problems
+            else:
+                status = 200
+                context["preview"] = plan.preview()
+                context["token"] = stash_upload(request, content=content, filename=upload.name)
+    return render(request, "letters/report_import.html", context, status=status)
+
+
+@staff_required
+@require_POST
+def report_import_confirm(request):
+    """Step two: write the previewed file, all of it or nothing."""
+    obligation = selectors.article7()
+    stashed = take_upload(request, request.POST.get("token", ""))
+    if stashed is None or obligation is None:
+        messages.error(request, _("This preview has expired or was already imported. Upload the file again."))
+        return redirect("letters:report-import")
+    content, filename = stashed
+    try:
+        result = reports_import(
+            actor=actor_for(request.user), obligation=obligation, content=content, filename=filename, user=request.user,
+        )
+    except TableRejected as exc:
+        return render(request, "letters/report_import.html", {
+            "form": ReportImportForm(), "obligation": obligation, "columns": REPORT_COLUMNS, "problems": exc.problems,
+        }, status=400)
+    messages.success(request, _(
+        "Reports imported: %(created)s recorded, %(changed)s corrected, %(unchanged)s unchanged."
+    ) % {"created": result.created, "changed": result.changed, "unchanged": result.unchanged})
+    return redirect("letters:compliance")
+
+
+@staff_required
+def report_import_template(request):
+    """An empty file with the columns an import reads."""
+    return table_response(rows=[], header=REPORT_COLUMNS, filename="reports-received-template", fmt=_format(request) or "csv")
+
+
+@staff_required
+def report_export(request):
+    """The article 7 reports recorded (filtered as the list is), in the columns an import reads."""
+    obligation = selectors.article7()
+    reports = selectors.reports_list().filter(obligation=obligation).order_by("state__code", "kind", "period")
+    filterset = ReportSubmissionFilter(request.GET, queryset=visible_reports(actor_for(request.user), reports))
+    return table_response(
+        rows=report_file_rows(filterset.qs), header=REPORT_COLUMNS, filename="reports-received", fmt=_format(request) or "csv",
+    )
+
+
+def _default_years(today) -> list[int]:
+    return list(range(today.year - 6, today.year))
+
+
 @staff_required
 def compliance(request):
     today = timezone.localdate()
     obligation = selectors.article7()
-    years = _years(request, today)
-    rows = selectors.compliance(obligation=obligation, years=years, today=today) if obligation else []
-    return render(request, "letters/compliance.html", {"obligation": obligation, "years": years, "rows": rows})
+    form = ComplianceFilterForm(request.GET)
+    data = form.cleaned_data if form.is_valid() else {"region": "", "status": "", "years": _default_years(today)}
+    years = data["years"]
+    rows = selectors.compliance(
+        obligation=obligation, years=years, today=today, region=data["region"], status=data["status"],
+    ) if obligation else []
+    fmt = _format(request)
+    if fmt:
+        return table_response(
+            rows=[
+                [row.state.name, REGION_LABELS.get(row.state.region, row.state.region), VERDICT_LABELS[row.initial]]
+                + [VERDICT_LABELS[verdict] for _year, verdict in row.years]
+                + [row.on_time_rate]
+                for row in rows
+            ],
+            header=[_("State"), _("Region"), _("Initial report"), *years, _("On time (%)")],
+            filename=f"compliance-{years[0]}-{years[-1]}", fmt=fmt,
+        )
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(request, "letters/compliance.html", {
+        "obligation": obligation, "years": years, "rows": rows, "form": form, "query_string": query.urlencode(),
+    })
 
 
 @staff_required
