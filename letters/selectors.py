@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from entities.access import Actor
+from entities.access.letters import visible_letters, visible_reports
 from entities.models import FocalPoint, ReportingObligation, State, TreatyParty
-from letters.models import Campaign, CampaignStatus, Letter, LetterStatus, ReportKind, ReportSubmission
+from letters.models import Campaign, CampaignStatus, Letter, LetterStatus, ReportKind, ReportSubmission, TemplateKind
 from letters.services.outbox import recipients_check
-from letters.services.scheduling import Stage, _pending_parties, obligation_purpose, stages_between
+from letters.services.scheduling import (
+    STAGE_HORIZON_DAYS,
+    Stage,
+    _pending_parties,
+    obligation_label,
+    obligation_purpose,
+    stages_between,
+    stages_due,
+    states_with_address,
+    topic_label,
+)
 
 
 def letters_list() -> QuerySet[Letter]:
@@ -39,11 +53,12 @@ class AddressProblem:
 
 
 def address_problems() -> list[AddressProblem]:
-    """States Parties whose focal points give no usable address, or a malformed one."""
+    """States Parties whose focal points give no usable address, or a malformed one. Only the
+    active focal points that receive letters count: they are the ones letters go to."""
     problems = []
-    party_states = State.objects.filter(treaty_parties__isnull=False).distinct().prefetch_related("focal_points")
+    party_states = State.objects.filter(treaty_parties__isnull=False).distinct().order_by("code").prefetch_related("focal_points")
     for state in party_states:
-        points = [fp for fp in state.focal_points.all() if fp.is_active]
+        points = [fp for fp in state.focal_points.all() if fp.is_active and fp.receives_letters]
         for fp in points:
             if fp.email and not recipients_check([fp.email])[0]:
                 problems.append(AddressProblem(state, fp, "malformed"))
@@ -63,14 +78,91 @@ class PlannedStage:
 def plan_ahead(*, today: dt.date, days: int = 120) -> tuple[list[PlannedStage], list[Campaign]]:
     """Who will get what, when: reminder stages whose send date falls in the coming days,
     with the States Parties that would receive them if nothing changes, and planned campaigns."""
-    rows = []
-    for stage in stages_between(today - dt.timedelta(days=7), today + dt.timedelta(days=days)):
-        purpose = obligation_purpose(stage.plan.obligation)
-        parties = _pending_parties(stage)
-        done = set(Letter.objects.filter(purpose=purpose, period=stage.period, stage=stage.stage).values_list("state_id", flat=True))
-        rows.append(PlannedStage(stage, purpose, [p for p in parties if p.state_id not in done], len(done)))
+    rows = [_planned(stage) for stage in stages_between(today - dt.timedelta(days=7), today + dt.timedelta(days=days))]
     campaigns = list(Campaign.objects.filter(status=CampaignStatus.PLANNED).select_related("treaty").order_by("send_on"))
     return rows, campaigns
+
+
+def _planned(stage: Stage) -> PlannedStage:
+    """The States Parties a stage would still write to, and how many letters it already has."""
+    purpose = obligation_purpose(stage.plan.obligation)
+    parties = _pending_parties(stage)
+    done = set(Letter.objects.filter(purpose=purpose, period=stage.period, stage=stage.stage).values_list("state_id", flat=True))
+    return PlannedStage(stage, purpose, [p for p in parties if p.state_id not in done], len(done))
+
+
+@dataclass
+class StageSummary:
+    """A reminder stage on the staff "Reminder stages" page: the letters it would send now."""
+
+    planned: PlannedStage
+    due: bool
+    with_address: int = 0
+
+    @property
+    def stage(self) -> Stage:
+        return self.planned.stage
+
+    @property
+    def letters(self) -> int:
+        return len(self.planned.parties)
+
+    @property
+    def no_recipient(self) -> int:
+        return self.letters - self.with_address
+
+    @property
+    def already(self) -> int:
+        return self.planned.already
+
+
+def stages_overview(*, today: dt.date, days: int = STAGE_HORIZON_DAYS) -> tuple[list[StageSummary], list[StageSummary]]:
+    """The stages due today (as the daily step sees them) and those starting in the coming
+    days, each with how many of its letters would reach an address. Two queries per stage
+    and one for every focal point, whatever the number of States."""
+    due = [StageSummary(_planned(stage), due=True) for stage in stages_due(today)]
+    coming = [StageSummary(_planned(stage), due=False)
+              for stage in stages_between(today + dt.timedelta(days=1), today + dt.timedelta(days=days))]
+    summaries = due + coming
+    reachable = states_with_address({party.state_id for summary in summaries for party in summary.planned.parties})
+    for summary in summaries:
+        summary.with_address = sum(1 for party in summary.planned.parties if party.state_id in reachable)
+    return due, coming
+
+
+# Messages other apps send through the outbox, in words (their purposes are fixed strings).
+PURPOSE_LABELS = {
+    "partnerships-match": _("Platform for Partnerships: match proposed"),
+    "partnerships-stale": _("Platform for Partnerships: entries to confirm"),
+    "taskforce-survey": _("Task force survey"),
+    "taskforce-overdue": _("Task force: overdue action item"),
+}
+
+
+class Topics:
+    """What letters are about, in words ("Article 7 report — reminder 60 days before the
+    deadline, 2026"), never their purpose and stage codes. The reporting obligations are read
+    once (one query), on first use."""
+
+    def __init__(self) -> None:
+        self._obligations: dict[str, ReportingObligation] | None = None
+
+    def __call__(self, purpose: str, stage: str = "", period: int | None = None) -> str:
+        if self._obligations is None:
+            self._obligations = {obligation_purpose(o): o for o in ReportingObligation.objects.select_related("treaty")}
+        obligation = self._obligations.get(purpose)
+        if obligation is not None:
+            words = obligation_label(obligation)
+        else:
+            words = dict(TemplateKind.choices).get(purpose, PURPOSE_LABELS.get(purpose, _("Other message")))
+        return topic_label(str(words), stage, period)
+
+    def annotate(self, letters: Iterable[Letter]) -> list[Letter]:
+        """Sets `topic` on each letter, for the letter tables."""
+        letters = list(letters)
+        for letter in letters:
+            letter.topic = self(letter.purpose, letter.stage, letter.period)
+        return letters
 
 
 ON_TIME, LATE, MISSING, NOT_DUE = "on_time", "late", "missing", "not_due"
@@ -96,15 +188,27 @@ def _verdict(received: dt.date | None, deadline: dt.date | None, today: dt.date)
     return ON_TIME if received <= deadline else LATE
 
 
-def compliance(*, obligation: ReportingObligation, years: list[int], today: dt.date) -> list[ComplianceRow]:
-    """Per State Party and year: on time, late, missing (or not yet due); and the initial report."""
+def compliance(
+    *, obligation: ReportingObligation, years: list[int], today: dt.date, region: str = "", status: str = "",
+) -> list[ComplianceRow]:
+    """Per State Party and year: on time, late, missing (or not yet due); and the initial report.
+
+    Sorted by the State's name in the active language (so "Égypte" sorts with E); `region`
+    keeps the States of one region, `status` those with at least one report in that status
+    among the columns shown. Two queries, whatever the number of States."""
+    from entities.views.directory import by_name  # the directory's sort key; a view module, so not at import time
+
     received = {
         (r.state_id, r.kind, r.period): r.received_on
-        for r in ReportSubmission.objects.filter(obligation=obligation).only("state_id", "kind", "period", "received_on")
+        for r in ReportSubmission.objects.filter(obligation=obligation)
+        .filter(Q(kind=ReportKind.INITIAL) | Q(period__in=years))
+        .only("state_id", "kind", "period", "received_on")
     }
     initial_received = {(sid): when for (sid, kind, _p), when in received.items() if kind == ReportKind.INITIAL}
     rows = []
-    parties = TreatyParty.objects.filter(treaty_id=obligation.treaty_id).select_related("state").order_by("state__code")
+    parties = TreatyParty.objects.filter(treaty_id=obligation.treaty_id).select_related("state")
+    if region:
+        parties = parties.filter(state__region=region)
     for party in parties:
         row = ComplianceRow(
             state=party.state,
@@ -116,7 +220,9 @@ def compliance(*, obligation: ReportingObligation, years: list[int], today: dt.d
                 continue
             row.years.append((year, _verdict(received.get((party.state_id, ReportKind.ANNUAL, year)),
                                              obligation.annual_deadline(year), today)))
-        rows.append(row)
+        if not status or row.initial == status or any(verdict == status for _y, verdict in row.years):
+            rows.append(row)
+    rows.sort(key=lambda row: by_name(row.state))
     return rows
 
 
@@ -160,3 +266,100 @@ def reminder_analytics(*, obligation: ReportingObligation, years: list[int]) -> 
     for year in years:
         result.append(AnalyticsYear(year, dict(per_stage[year]), dict(after[year]), without[year], total[year]))
     return order, result
+
+
+# --- Start pages -------------------------------------------------------------------------------
+
+# Letters that wait for staff: nobody to send them to, or sending gave up after its retries.
+NEEDS_ATTENTION = (LetterStatus.NO_RECIPIENT, LetterStatus.FAILED)
+
+
+def letters_needing_attention(*, actor: Actor) -> QuerySet[Letter]:
+    return visible_letters(actor, letters_list().filter(status__in=NEEDS_ATTENTION))
+
+
+def reports_received_since(*, actor: Actor, since: dt.date) -> QuerySet[ReportSubmission]:
+    return visible_reports(actor, reports_list().filter(received_on__gte=since)).order_by("-received_on", "-pk")
+
+
+def letters_to_own_state(*, actor: Actor) -> QuerySet[Letter]:
+    """The letters addressed to a State focal point's own State, never another State's.
+
+    The outbox itself stays staff-only (visible_letters); a focal point still sees that a letter
+    went to its State, when, and how it fared. Only what the start page shows is loaded, never
+    the body. Cancelled letters were never meant to reach the State, so they are left out.
+    """
+    if not (actor.is_state_focal_point and actor.state_id):
+        return Letter.objects.none()
+    return (
+        Letter.objects.filter(state_id=actor.state_id).exclude(status=LetterStatus.CANCELLED)
+        .only("id", "state_id", "subject", "status", "sent_at", "created_at")
+        .order_by("-created_at", "-id")
+    )
+
+
+@dataclass
+class ReportingYear:
+    year: int
+    deadline: dt.date | None
+    verdict: str
+    received_on: dt.date | None
+
+
+@dataclass
+class StateReporting:
+    """One State's article 7 reporting as its focal point needs it: what is due next, and whether
+    the previous reports arrived (the compliance page's verdicts, for this State only)."""
+
+    obligation: ReportingObligation
+    entry_into_force: dt.date | None
+    initial_deadline: dt.date | None
+    initial_verdict: str
+    initial_received_on: dt.date | None
+    next_year: int | None
+    next_deadline: dt.date | None
+    next_received_on: dt.date | None
+    previous: list[ReportingYear] = field(default_factory=list)
+
+
+def state_reporting(*, actor: Actor, today: dt.date, years: int = 3) -> StateReporting | None:
+    """The article 7 deadlines of a State focal point's own State; None when it has none (not a
+    State Party, or no obligation set up). Three queries."""
+    if not (actor.is_state_focal_point and actor.state_id):
+        return None
+    obligation = article7()
+    if obligation is None:
+        return None
+    party = TreatyParty.objects.filter(treaty_id=obligation.treaty_id, state_id=actor.state_id).only("entry_into_force").first()
+    if party is None:
+        return None
+    entry = party.entry_into_force
+    received: dict[tuple[str, int], dt.date] = {
+        (r.kind, r.period): r.received_on
+        for r in visible_reports(actor, ReportSubmission.objects.filter(obligation=obligation, state_id=actor.state_id))
+        .only("kind", "period", "received_on")
+    }
+    initial_received = next((when for (kind, _p), when in received.items() if kind == ReportKind.INITIAL), None)
+    initial_deadline = obligation.initial_deadline(entry)
+    reporting = StateReporting(
+        obligation=obligation, entry_into_force=entry, initial_deadline=initial_deadline,
+        initial_verdict=_verdict(initial_received, initial_deadline, today), initial_received_on=initial_received,
+        next_year=None, next_deadline=None, next_received_on=None,
+    )
+    if obligation.annual_deadline(today.year) is None:
+        return reporting
+    # The next report due covers last year until its deadline has passed, then this year; never
+    # a year before the Convention entered into force for the State (as on the compliance page).
+    year = today.year - 1 if today <= obligation.annual_deadline(today.year - 1) else today.year
+    if entry and entry > dt.date(year, 12, 31):
+        year = entry.year
+    reporting.next_year = year
+    reporting.next_deadline = obligation.annual_deadline(year)
+    reporting.next_received_on = received.get((ReportKind.ANNUAL, year))
+    for previous in range(year - 1, year - 1 - years, -1):
+        if entry and entry > dt.date(previous, 12, 31):
+            break
+        deadline = obligation.annual_deadline(previous)
+        when = received.get((ReportKind.ANNUAL, previous))
+        reporting.previous.append(ReportingYear(previous, deadline, _verdict(when, deadline, today), when))
+    return reporting

@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .views import reporting, stages
+from .views.outbox import outbox_progress
 
 app_name = "letters"
 
@@ -22,6 +24,14 @@ urlpatterns = [
     path("templates/<slug:kind>/<str:language>/", views.template_edit, name="template-edit"),
     path("reports/", views.report_list, name="report-list"),
     path("reports/new/", views.report_create, name="report-create"),
+    path("reports/import/", reporting.report_import, name="report-import"),
+    path("reports/import/confirm/", reporting.report_import_confirm, name="report-import-confirm"),
+    path("reports/import/template/", reporting.report_import_template, name="report-import-template"),
+    path("reports/import/export/", reporting.report_export, name="report-export"),
     path("compliance/", views.compliance, name="compliance"),
     path("analytics/", views.analytics, name="analytics"),
+    path("outbox/progress/", outbox_progress, name="outbox-progress"),
+    path("stages/", stages.stage_list, name="stages"),
+    path("stages/<int:plan>/<int:period>/<slug:stage>/", stages.stage_detail, name="stage-detail"),
+    path("stages/<int:plan>/<int:period>/<slug:stage>/send/", stages.stage_send, name="stage-send"),
 ]

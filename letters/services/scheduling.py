@@ -15,11 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 from django_countries import countries
 
-from entities.models import FocalPoint, ReportingObligation, TreatyParty
+from entities.models import FocalPoint, Language, ReportingObligation, TreatyParty
 from letters.models import Campaign, CampaignStatus, Letter, ReminderPlan, ReportKind, ReportSubmission, TemplateKind
 from letters.services.outbox import Draft, messages_enqueue_bulk, recipients_check
 from letters.services.rendering import TemplateSet
@@ -27,11 +29,41 @@ from letters.services.rendering import TemplateSet
 ATTACHMENTS = "letters.pdf.letter_attachments"
 OVERDUE_WINDOW_DAYS = 120
 
-__all__ = ["Stage", "StepResult", "campaign_queue", "letters_schedule", "obligation_purpose", "plan_stages", "stages_between", "state_addresses"]
+# How far ahead staff see the coming stages, and may send one early from the screen.
+STAGE_HORIZON_DAYS = 120
+
+__all__ = [
+    "STAGE_HORIZON_DAYS", "PreviewRow", "Stage", "StagePreview", "StepResult", "campaign_queue", "letters_schedule",
+    "obligation_label", "obligation_purpose", "plan_stages", "stage_check", "stage_find", "stage_label",
+    "stage_preview", "stages_between", "state_addresses", "states_with_address", "topic_label",
+]
 
 
 def obligation_purpose(obligation: ReportingObligation) -> str:
     return f"{obligation.treaty.short_name.lower()}-{obligation.code}"
+
+
+def obligation_label(obligation: ReportingObligation) -> str:
+    """The obligation in the reader's language ("Article 7 report"); its stored name is English only."""
+    return _("Article %(article)s report") % {"article": obligation.article}
+
+
+def stage_label(stage: str) -> str:
+    """A stage code in words ("reminder 60 days before the deadline"); "" when it has none
+    (a campaign's stage only repeats its purpose)."""
+    if stage == "overdue":
+        return _("overdue letter")
+    days = stage.removeprefix("reminder-")
+    if days != stage and days.isdigit():
+        return _("reminder %(days)s days before the deadline") % {"days": int(days)}
+    return ""
+
+
+def topic_label(purpose: str, stage: str = "", period: int | None = None) -> str:
+    """ "Article 7 report — reminder 60 days before the deadline, 2026": what a letter is about."""
+    words = stage_label(stage)
+    topic = _("%(purpose)s — %(stage)s") % {"purpose": purpose, "stage": words} if words else purpose
+    return _("%(topic)s, %(year)s") % {"topic": topic, "year": period} if period else topic
 
 
 @dataclass(frozen=True)
@@ -49,6 +81,18 @@ class Stage:
     @property
     def days_before(self) -> int:
         return (self.deadline - self.send_on).days
+
+    @property
+    def purpose(self) -> str:
+        return obligation_purpose(self.plan.obligation)
+
+    @property
+    def label(self) -> str:
+        return stage_label(self.stage)
+
+    @property
+    def title(self) -> str:
+        return topic_label(obligation_label(self.plan.obligation), self.stage, self.period)
 
 
 def plan_stages(plan: ReminderPlan, period: int) -> list[Stage]:
@@ -89,11 +133,43 @@ def stages_between(start: dt.date, end: dt.date) -> list[Stage]:
     return sorted(found, key=lambda s: (s.send_on, s.stage))
 
 
+# Ids beyond this cannot be a row (and SQLite refuses larger integers outright).
+_MAX_ID = 2**31 - 1
+
+
+def stage_find(*, plan_id: int, period: int, name: str, today: dt.date) -> Stage | None:
+    """The stage a URL names (active plan, report year, stage name), or None when any of the
+    three is unknown. Only the years the scheduler looks at are accepted, so no deadline
+    arithmetic can run off the calendar."""
+    if not (0 < plan_id <= _MAX_ID and today.year - 3 <= period <= today.year + 1):
+        return None
+    plan = ReminderPlan.objects.filter(pk=plan_id, is_active=True).select_related("obligation__treaty").first()
+    if plan is None:
+        return None
+    return next((stage for stage in plan_stages(plan, period) if stage.stage == name), None)
+
+
+def stage_check(*, stage: Stage, today: dt.date) -> None:
+    """Refuses a stage staff may not send today: one whose time is over (its letters would
+    arrive after the next stage, or long after the deadline), or one further ahead than the
+    coming stages staff are shown."""
+    if today >= stage.until:
+        raise ValidationError(_("This stage ended on %(date)s: its letters can no longer be sent.")
+                              % {"date": formats.date_format(stage.until - dt.timedelta(days=1))})
+    if stage.kind == TemplateKind.REPORT_OVERDUE and today <= stage.deadline:
+        # Its text counts the days since the deadline.
+        raise ValidationError(_("An overdue letter can only be sent after the deadline (%(date)s).")
+                              % {"date": formats.date_format(stage.deadline)})
+    if stage.send_on > today + dt.timedelta(days=STAGE_HORIZON_DAYS):
+        raise ValidationError(_("This stage starts on %(date)s: it can be sent at most %(days)s days early.")
+                              % {"date": formats.date_format(stage.send_on), "days": STAGE_HORIZON_DAYS})
+
+
 def _addresses_by_state(state_ids: Iterable[int] | None) -> dict[int, list[tuple[str, str]]]:
-    """State id -> [(e-mail as typed, preferred language)] of its active focal points
-    (of every State when state_ids is None)."""
+    """State id -> [(e-mail as typed, preferred language)] of its active focal points that
+    receive letters and have an e-mail address (of every State when state_ids is None)."""
     by_state: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    rows = FocalPoint.objects.filter(state__isnull=False, is_active=True)
+    rows = FocalPoint.objects.filter(state__isnull=False, is_active=True, receives_letters=True).exclude(email="")
     if state_ids is not None:
         rows = rows.filter(state_id__in=list(state_ids))
     rows = rows.order_by("pk").values_list("state_id", "email", "language")
@@ -109,6 +185,18 @@ def _language_and_addresses(focal_points: list[tuple[str, str]]) -> tuple[list[s
     valid = set(recipients_check(addresses)[0])
     first_valid = next((language for email, language in focal_points if email in valid), None)
     return addresses, first_valid or (focal_points[0][1] if focal_points else "en")
+
+
+def states_with_address(state_ids: Iterable[int]) -> set[int]:
+    """Those of the given States whose letter would go to at least one usable address (the
+    others' would be recorded as "no recipient"), by the step's own rule. One query."""
+    state_ids = list(state_ids)
+    if not state_ids:
+        return set()
+    return {
+        state_id for state_id, focal_points in _addresses_by_state(state_ids).items()
+        if recipients_check(_language_and_addresses(focal_points)[0])[0]
+    }
 
 
 def state_addresses(state_id: int) -> tuple[list[str], str]:
@@ -191,7 +279,7 @@ def _drafts_for(states: list[tuple[int, str]], *, kind: str, purpose: str, perio
         drafts.append(Draft(
             key=f"{purpose}:{code}:{period}:{stage}", purpose=purpose, subject=rendered.subject,
             body=rendered.body, recipients=addresses, language=language, state_id=state_id,
-            period=period, stage=stage, attachments_builder=ATTACHMENTS,
+            period=period, stage=stage, attachments_builder=ATTACHMENTS, extra={"state": code},
         ))
     return drafts
 
@@ -241,15 +329,20 @@ def campaign_queue(*, campaign: Campaign, today: dt.date | None = None) -> int:
     return len(created)
 
 
-def letters_schedule(*, today: dt.date, dry_run: bool = False) -> StepResult:
+def letters_schedule(*, today: dt.date, dry_run: bool = False, stage: Stage | None = None) -> StepResult:
     """Creates and queues every letter due on `today` that does not exist yet.
 
-    With dry_run, nothing is written: the result lists what would be created."""
+    With `stage`, only that stage's letters (staff "send this stage now"; no campaigns), even
+    before its send date (see stage_check). With dry_run, nothing is written: the result
+    lists what would be created; the staff preview is this dry run, so what staff confirm is
+    what the step creates."""
+    if stage is not None:
+        stage_check(stage=stage, today=today)
     result = StepResult(today=today)
     templates, names = TemplateSet(), StateNames()
-    for stage in stages_due(today):
-        result.drafts += _stage_drafts(stage, templates, names, today, result)
-    campaigns = list(
+    for due in [stage] if stage is not None else stages_due(today):
+        result.drafts += _stage_drafts(due, templates, names, today, result)
+    campaigns = [] if stage is not None else list(
         Campaign.objects.filter(status=CampaignStatus.PLANNED, send_on__lte=today).select_related("treaty")
     )
     for campaign in campaigns:
@@ -263,6 +356,53 @@ def letters_schedule(*, today: dt.date, dry_run: bool = False) -> StepResult:
                 status=CampaignStatus.QUEUED, queued_at=timezone.now(),
             )
     return result
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One letter of a stage as the step would create it: to which State, in which language,
+    to which addresses (none: the letter is recorded as "no recipient")."""
+
+    state_code: str
+    language: str
+    addresses: list[str]
+    malformed: list[str]
+    subject: str
+
+    @property
+    def name(self) -> str:
+        # Resolved when shown, so in the reader's language, not the letter's.
+        return str(countries.name(self.state_code)) or self.state_code
+
+    @property
+    def language_label(self) -> str:
+        return str(Language(self.language).label)
+
+    @property
+    def no_recipient(self) -> bool:
+        return not self.addresses
+
+
+@dataclass
+class StagePreview:
+    stage: Stage
+    rows: list[PreviewRow]
+    already: int  # letters of this stage created before (by beat, the command or the screen)
+
+    @property
+    def no_recipient(self) -> int:
+        return sum(1 for row in self.rows if row.no_recipient)
+
+
+def stage_preview(*, stage: Stage, today: dt.date) -> StagePreview:
+    """Who would receive what if the stage were sent now: the dry run of letters_schedule for
+    that stage, so the preview and the sending share one rule. Raises ValidationError like it."""
+    result = letters_schedule(today=today, dry_run=True, stage=stage)
+    rows = []
+    for draft in result.drafts:
+        valid, malformed = recipients_check(draft.recipients)
+        rows.append(PreviewRow(draft.extra["state"], draft.language, valid, malformed, draft.subject))
+    return StagePreview(stage=stage, rows=rows, already=result.already)
 
 
 def preview_context(*, kind: str, treaty_name: str, obligation: ReportingObligation | None, period: int, days: int,

@@ -1,6 +1,7 @@
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -8,7 +9,7 @@ from entities.access import actor_for
 from entities.access.letters import visible_letters
 from letters import selectors
 from letters.filters import LetterFilter
-from letters.models import Letter
+from letters.models import Letter, LetterStatus
 from letters.pdf import pdf_filename, pdf_for_letter
 from letters.services import sending
 
@@ -20,8 +21,22 @@ def index(request):
     counts = selectors.status_counts(Letter.objects.all())
     return render(request, "letters/index.html", {
         "counts": counts, "problems": selectors.address_problems(),
-        "recent": selectors.letters_list()[:10],
+        "recent": selectors.Topics().annotate(selectors.letters_list()[:10]),
     })
+
+
+# Letters still moving: the outbox page keeps its counts fresh while there are any.
+IN_PROGRESS = (LetterStatus.QUEUED, LetterStatus.SENDING)
+
+
+def _batch_counts(request) -> tuple[dict[str, int], str]:
+    """Counts by status for the letters the outbox shows (whatever their status), and the query
+    string selecting them: a stage sent from the screen is one purpose, year and stage."""
+    params = request.GET.copy()
+    for name in ("status", "page"):
+        params.pop(name, None)
+    counts_filter = LetterFilter(params, queryset=Letter.objects.all())
+    return selectors.status_counts(counts_filter.qs), params.urlencode()
 
 
 @staff_required
@@ -30,11 +45,24 @@ def outbox(request):
     filterset = LetterFilter(request.GET, queryset=base)
     letters = filterset.qs
     page, query_string = paginate(request, letters, per_page=50)
-    counts_filter = LetterFilter({k: v for k, v in request.GET.items() if k not in ("status", "page")}, queryset=Letter.objects.all())
+    counts, counts_query = _batch_counts(request)
+    purpose = request.GET.get("purpose", "")
+    topics = selectors.Topics()
     return render(request, "letters/outbox.html", {
-        "filter": filterset, "page_obj": page, "letters": page.object_list, "query_string": query_string,
-        "counts": selectors.status_counts(counts_filter.qs),
+        "filter": filterset, "page_obj": page, "letters": topics.annotate(page.object_list),
+        "query_string": query_string, "counts": counts, "counts_query": counts_query,
+        "progress_url": f"{reverse('letters:outbox-progress')}?{counts_query}",
+        "in_progress": any(counts[status] for status in IN_PROGRESS),
+        # The period filter refuses a non-number, so only a valid one is put in words.
+        "batch": topics(purpose, request.GET.get("stage", ""), filterset.form.cleaned_data.get("period")) if purpose else "",
     })
+
+
+@staff_required
+def outbox_progress(request):
+    """The counts of the outbox page as JSON, polled by static/letters/letters.js."""
+    counts, _query = _batch_counts(request)
+    return JsonResponse({"counts": counts, "in_progress": any(counts[status] for status in IN_PROGRESS)})
 
 
 def _letter(request, pk) -> Letter:
@@ -44,6 +72,7 @@ def _letter(request, pk) -> Letter:
 @staff_required
 def letter_detail(request, pk):
     letter = _letter(request, pk)
+    selectors.Topics().annotate([letter])
     return render(request, "letters/letter_detail.html", {"letter": letter})
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -79,7 +81,9 @@ def campaign_detail(request, pk):
     campaign = get_object_or_404(Campaign.objects.select_related("treaty"), pk=pk)
     letters = selectors.letters_list().filter(purpose=campaign.kind, period=campaign.period, stage=campaign.purpose)
     return render(request, "letters/campaign_detail.html", {
-        "campaign": campaign, "counts": selectors.status_counts(letters), "letters": letters[:500],
+        "campaign": campaign, "counts": selectors.status_counts(letters),
+        "letters": selectors.Topics().annotate(letters[:500]),
+        "counts_query": urlencode({"purpose": campaign.kind, "period": campaign.period, "stage": campaign.purpose}),
     })
 
 

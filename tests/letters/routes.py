@@ -34,6 +34,14 @@ def _plan(world):
     return {"pk": ReminderPlanFactory().pk}
 
 
+def _stage(world):
+    import datetime as dt
+
+    from tests.factories import ReminderPlanFactory
+
+    return {"plan": ReminderPlanFactory().pk, "period": dt.date.today().year - 1, "stage": "reminder-60"}
+
+
 ROUTES = [
     Route("letters:index", STAFF_HTML),
     Route("letters:outbox", STAFF_HTML),
@@ -53,7 +61,15 @@ ROUTES = [
     Route("letters:report-list", SIGNED_IN_HTML),
     Route("letters:report-create", expect(SIGNED_IN_HTML, entity_fp=403)),
     Route("letters:compliance", STAFF_HTML),
+    Route("letters:report-import", STAFF_HTML),
+    Route("letters:report-import-confirm", STAFF_POST, method="post"),
+    Route("letters:report-import-template", STAFF_HTML),
+    Route("letters:report-export", STAFF_HTML),
     Route("letters:analytics", STAFF_HTML),
+    Route("letters:outbox-progress", STAFF_HTML),
+    Route("letters:stages", STAFF_HTML),
+    Route("letters:stage-detail", STAFF_HTML, args=_stage),
+    Route("letters:stage-send", STAFF_POST, method="post", args=_stage),
     Route("report-submission-list", expect(
         {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 200, "entity_fp": 200, "api_token": 200})),
     Route("report-submission-detail", {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 404, "entity_fp": 404, "api_token": 200}, args=_report_of_state_a),
