@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from . import views
+from . import start, views
 
 handler400 = "config.views.bad_request"
 handler403 = "config.views.permission_denied"
@@ -23,5 +23,6 @@ urlpatterns = [
     path("taskforces/", include(("taskforce.urls", "taskforce"), namespace="taskforce")),
     path("platform/", include(("partnerships.urls", "partnerships"), namespace="partnerships")),
     path("letters/", include(("letters.urls", "letters"), namespace="letters")),
+    path("start/", start.start, name="start"),
     path("", views.home, name="home"),
 ]

@@ -1,13 +1,25 @@
 """Reads with their joins; visibility always comes from entities.access.partnerships."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+import datetime as dt
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 
 from entities.access import Actor
 from entities.access.partnerships import visible_challenges, visible_entries, visible_matches
 
 from . import matching
-from .choices import ACTIVE_STATUSES, EntryStatus, Side
+from .choices import ACTIVE_STATUSES, CURRENT_STATUSES, EntryStatus, MatchStatus, Side
 from .models import Challenge, Entry, Match, SuggestedMatch
+from .models.entries import STALE_AFTER
 
 
 def entries_for(actor: Actor) -> QuerySet:
@@ -63,3 +75,34 @@ def side_totals(queryset: QuerySet) -> dict:
 def current(queryset: QuerySet) -> QuerySet:
     """Not withdrawn."""
     return queryset.exclude(status=EntryStatus.WITHDRAWN)
+
+
+# --- Start pages -------------------------------------------------------------------------------
+
+def stale_entries_for(actor: Actor, *, now: dt.datetime | None = None) -> QuerySet:
+    """Current entries not confirmed for STALE_AFTER, longest unconfirmed first."""
+    return visible_entries(actor, Entry.objects.stale(now).select_related("state")).order_by("confirmed_at", "pk")
+
+
+def matches_awaiting_decision(actor: Actor) -> QuerySet:
+    """Proposed matches nobody has accepted or declined yet, oldest first."""
+    return matches_for(actor).filter(status=MatchStatus.PROPOSED).order_by("created_at", "pk")
+
+
+def own_state_entries(actor: Actor) -> QuerySet:
+    """A State focal point's own current entries, each with `confirm_by` (when it turns stale
+    and the State is asked to confirm or withdraw it), the soonest first."""
+    if not (actor.is_state_focal_point and actor.state_id):
+        return Entry.objects.none()
+    return (
+        entries_for(actor).filter(state_id=actor.state_id, status__in=CURRENT_STATUSES)
+        .annotate(confirm_by=ExpressionWrapper(F("confirmed_at") + STALE_AFTER, output_field=DateTimeField()))
+        .order_by("confirmed_at", "pk")
+    )
+
+
+def own_state_challenges(actor: Actor) -> QuerySet:
+    """A State focal point's own State's challenges, shared or not."""
+    if not (actor.is_state_focal_point and actor.state_id):
+        return Challenge.objects.none()
+    return challenges_for(actor).filter(state_id=actor.state_id).order_by("obligation", "pk")

@@ -3,11 +3,15 @@
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from entities.access import Actor
-from entities.access.recommendations import visible_actions, visible_recommendations
+from entities.access.recommendations import (
+    entities_acted_for,
+    visible_actions,
+    visible_recommendations,
+)
 from entities.models import AddresseeGroup, Entity
 
 from .models import ActionStatus, Cluster, Recommendation, Reference, StatusUpdate, SuggestedAction
@@ -162,3 +166,22 @@ def recommendation_rows(page: list[dict]) -> list[dict]:
 
 # The columns of a list row (position: the key of the cursor pagination).
 LIST_FIELDS = ("id", "position", "text", "cluster__name", "status", "updated_at")
+
+
+# --- Start pages -------------------------------------------------------------------------------
+
+def actions_implemented_by(*, actor: Actor, now: dt.datetime | None = None) -> QuerySet[SuggestedAction]:
+    """The open actions a UN entity focal point's entity implements or is named in (its
+    predecessors' too, as for status updates), least recently updated first, each with
+    `is_stale`: no update for RECOMMENDATIONS_STALE_DAYS (the rule of stale_actions)."""
+    entity_ids = entities_acted_for(actor)
+    if not entity_ids:
+        return SuggestedAction.objects.none()
+    named = SuggestedAction.implementing_entities.through.objects.filter(entity_id__in=entity_ids)
+    return (
+        action_list(actor=actor)
+        .filter(status__in=[ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS])
+        .filter(Exists(named.filter(suggestedaction=OuterRef("pk"))))
+        .annotate(is_stale=Exists(stale_actions(actor=actor, now=now).filter(pk=OuterRef("pk"))))
+        .order_by(F("last_status_update_at").asc(nulls_first=True), "created_at", "pk")
+    )

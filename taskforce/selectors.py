@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from entities.access import Actor
@@ -97,3 +97,19 @@ def party_memberships(party) -> list[Membership]:
     """The memberships of one entity, State or organisation, with their mechanisms: one query."""
     field = {"Entity": "entity", "State": "state", "Organisation": "organisation"}[type(party).__name__]
     return list(Membership.objects.filter(**{field: party}).select_related("mechanism").order_by("mechanism__name", "role"))
+
+
+# --- Start pages -------------------------------------------------------------------------------
+
+def overdue_action_items(actor: Actor, *, today: dt.date | None = None) -> QuerySet[ActionItem]:
+    """Open items past their due date, the longest overdue first."""
+    return action_items(actor).filter(overdue_q(today)).order_by("due_on", "pk")
+
+
+def own_entity_action_items(actor: Actor) -> QuerySet[ActionItem]:
+    """The open items a UN entity focal point's entity owns (those it may close), overdue first."""
+    if not (actor.is_entity_focal_point and actor.entity_id):
+        return ActionItem.objects.none()
+    return action_items(actor).filter(entity_id=actor.entity_id, status=ActionItemStatus.OPEN).order_by(
+        F("due_on").asc(nulls_last=True), "pk",
+    )

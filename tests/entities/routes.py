@@ -1,14 +1,19 @@
 from tests.factories import (
     AddresseeGroupFactory,
+    FocalPointFactory,
     OrganisationFactory,
     TreatyFactory,
     TreatyPartyFactory,
 )
-from tests.permissions.matrix import API_READ, PUBLIC, STAFF_HTML, Route, expect
+from tests.permissions.matrix import API_READ, PUBLIC, SIGNED_IN_HTML, STAFF_HTML, Route, expect
 
 
 def _organisation(world):
     return {"pk": OrganisationFactory(name="African Union", acronym="AU").pk}
+
+
+def _contact(world):
+    return {"pk": FocalPointFactory(state=world.state_a, name="Matrix Contact", email="matrix@example.org").pk}
 
 
 def _treaty_party(world):
@@ -17,6 +22,8 @@ def _treaty_party(world):
 
 ROUTES = [
     Route("home", PUBLIC),
+    # The start page: every signed-in role gets its own page; a token has no session, so sign-in.
+    Route("start", SIGNED_IN_HTML),
     Route("healthz", PUBLIC),
     Route("readyz", PUBLIC),
     Route("login", expect(PUBLIC, isu_staff=302, state_a=302, state_b=302, entity_fp=302)),
@@ -54,4 +61,21 @@ ROUTES = [
     Route("treaty-detail", API_READ, args=lambda w: {"short_name": TreatyFactory().short_name}),
     Route("treaty-party-list", API_READ),
     Route("treaty-party-detail", API_READ, args=_treaty_party),
+    # Contacts (focal points): staff pages; the set-password page of an invitation is public.
+    Route("entities:contact-list", STAFF_HTML),
+    Route("entities:contact-export", STAFF_HTML, args=lambda w: {"fmt": "csv"}),
+    Route("entities:contact-template", STAFF_HTML, args=lambda w: {"fmt": "xlsx"}),
+    Route("entities:contact-import", STAFF_HTML, label="form"),
+    Route("entities:contact-import", expect(STAFF_HTML, isu_staff=400), method="post", label="without a file"),
+    Route("entities:contact-import-confirm", expect(STAFF_HTML, isu_staff=302), method="post", data=lambda w: {"token": "x"}),
+    Route("entities:contact-worklist", STAFF_HTML),
+    Route("entities:state-contacts", STAFF_HTML, args=lambda w: {"code": w.state_a.code.code}),
+    Route("entities:state-contact-add", STAFF_HTML, args=lambda w: {"code": w.state_a.code.code}),
+    Route("entities:entity-contacts", STAFF_HTML, args=lambda w: {"acronym": w.entity.acronym}),
+    Route("entities:entity-contact-add", STAFF_HTML, args=lambda w: {"acronym": w.entity.acronym}),
+    Route("entities:contact-detail", STAFF_HTML, args=_contact),
+    Route("entities:contact-edit", STAFF_HTML, args=_contact),
+    Route("entities:contact-activation", expect(STAFF_HTML, isu_staff=302), method="post", args=_contact, data=lambda w: {"active": "0"}),
+    Route("entities:contact-invitation", expect(STAFF_HTML, isu_staff=302), method="post", args=_contact),
+    Route("password-set", PUBLIC, args=lambda w: {"uidb64": "MQ", "token": "not-a-token"}),
 ]

@@ -40,12 +40,12 @@ def _fail(client, username, times, address=OFFICE):
     return response
 
 
-def test_correct_password_signs_in_and_lands_on_home(mexico):
+def test_correct_password_signs_in_and_lands_on_the_start_page(mexico):
     client = Client()
     response = sign_in_with_password(client, "mexico")
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
-    assert client.get(reverse("home")).context["user"] == mexico
+    assert response["Location"] == reverse("start")
+    assert client.get(reverse("start")).context["user"] == mexico
 
 
 def test_wrong_password_shows_the_form_again_without_saying_which_part_was_wrong(mexico):

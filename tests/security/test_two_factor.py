@@ -138,7 +138,7 @@ def test_a_code_cannot_be_used_twice(isu):
 def test_focal_point_signs_in_without_a_code_by_default(mexico):
     client = Client()
     response = sign_in_with_password(client, "mexico")
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("start")
     assert client.get(STATES).status_code == 200
 
 
@@ -179,7 +179,7 @@ def test_two_factor_step_never_redirects_to_another_site(mexico):
     sign_in_with_password(client, "mexico")
     device = TOTPDevice.objects.create(user=mexico, name="default", confirmed=True)
     response = client.post(TWO_FACTOR, {"token": current_code(device), "next": "https://evil.example.com/"})
-    assert response["Location"] == "/"
+    assert response["Location"] == reverse("start")
 
 
 def test_an_admin_user_without_a_product_role_must_pass_the_two_factor_step_too():
