@@ -6,6 +6,7 @@ without a strong SECRET_KEY and is documented as development-only).
 """
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -85,7 +86,21 @@ def csrf_failure(request, reason=""):
 
 @requires_csrf_token
 def bad_request(request, exception):
+    if isinstance(exception, RequestDataTooBig):
+        return request_too_large(request)
     return _error(request, 400, "400.html", _("Bad request."))
+
+
+def request_too_large(request):
+    """413: the body is larger than REQUEST_BODY_MAX_BYTES (config.middleware) or than what
+    Django parses into a form (DATA_UPLOAD_MAX_MEMORY_SIZE, files aside)."""
+    megabytes = settings.REQUEST_BODY_MAX_BYTES // (1024 * 1024)
+    detail = _("The request is too large: at most %(megabytes)d MB may be sent at once. Nothing was saved.") % {
+        "megabytes": megabytes,
+    }
+    if _is_api(request):
+        return JsonResponse({"detail": detail}, status=413)
+    return render(request, "413.html", {"megabytes": megabytes}, status=413)
 
 
 @requires_csrf_token

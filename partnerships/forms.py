@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.dates import DateBoundsFormMixin
 from entities.access.partnerships import party_states
 from entities.models import State
 
@@ -13,10 +14,36 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class EntryForm(forms.ModelForm):
+# The form was opened on one version of the record; without it, an edit made by someone else
+# in between would be overwritten unseen (services.entry_update, challenge_update).
+VERSION_PROBLEM = _("This form was sent without the version of the record it edits (or with a damaged one), so "
+                    "nothing was saved. Reload the page and make your changes again.")
+
+
+class VersionField(forms.IntegerField):
+    """The hidden version of the record being edited: required on every edit. Its errors are
+    said in words a person can act on (the form shows hidden fields' errors at the top)."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        problem = {"required": VERSION_PROBLEM, "invalid": VERSION_PROBLEM, "min_value": VERSION_PROBLEM,
+                   "max_value": VERSION_PROBLEM}
+        super().__init__(required=False, min_value=1, max_value=2**31 - 1, error_messages=problem, **kwargs)
+
+
+def _require_version_on_edit(form: forms.ModelForm) -> None:
+    if form.instance.pk:
+        form.fields["version"].required = True
+        form.fields["version"].initial = form.instance.version
+    else:
+        del form.fields["version"]
+
+
+class EntryForm(DateBoundsFormMixin, forms.ModelForm):
     """A short form: what, where, how much, until when, and who may see it."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
     currency = forms.ChoiceField(label=_("currency"), required=False, help_text=_("ISO 4217 code, e.g. USD, EUR, CHF."))
     state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
 
@@ -56,8 +83,7 @@ class EntryForm(forms.ModelForm):
             del self.fields["status"]
         else:
             self.fields["status"].choices = [c for c in EntryStatus.choices if c[0] != EntryStatus.WITHDRAWN]
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
+        _require_version_on_edit(self)
 
     def clean(self):
         data = super().clean()
@@ -77,7 +103,7 @@ class EntryForm(forms.ModelForm):
 
 
 class ChallengeForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
     state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
 
     class Meta:
@@ -92,16 +118,28 @@ class ChallengeForm(forms.ModelForm):
             self.fields["state"].required = True
         else:
             del self.fields["state"]
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
+        _require_version_on_edit(self)
 
     def _post_clean(self):
         pass
 
 
 class ProposeMatchForm(forms.Form):
-    other = forms.IntegerField(widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Note to both States (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    """Sent from the list of candidates, which is shown again on a problem with a message
+    (`problem`), so each error says itself which part was wrong."""
+
+    other = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1,
+        error_messages=dict.fromkeys(("required", "invalid", "min_value", "max_value"), _("Choose an entry to match with.")),
+    )
+    note = forms.CharField(
+        label=_("Note to both States (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("The note is too long: write at most %(limit_value)d characters (it has %(show_value)d).")},
+    )
+
+    @property
+    def problem(self) -> str:
+        return " ".join(message for messages in self.errors.values() for message in messages)
 
 
 class FeedbackForm(forms.ModelForm):

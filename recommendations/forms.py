@@ -1,17 +1,28 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.dates import DateBoundsFormMixin
+
 from .models import ActionStatus, StatusUpdate
 
+NOTE_MAX_LENGTH = 2000  # as every other note of the product
 
-class StatusUpdateForm(forms.ModelForm):
-    """Status, date, note and evidence; ISU staff may say on behalf of which named entity."""
+
+class StatusUpdateForm(DateBoundsFormMixin, forms.ModelForm):
+    """Status, date, note and evidence; ISU staff may say on behalf of which named entity.
+    The date says when the progress happened: never in the future."""
+
+    past_only_dates = ("date",)
 
     class Meta:
         model = StatusUpdate
         fields = ["status", "date", "note", "evidence_url", "on_behalf_of"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "note": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 4, "maxlength": NOTE_MAX_LENGTH}),
+        }
         help_texts = {"evidence_url": _("A link to a document or page showing the progress (optional).")}
 
     def __init__(self, *args, action, staff: bool, **kwargs):
@@ -25,12 +36,9 @@ class StatusUpdateForm(forms.ModelForm):
             self.fields["on_behalf_of"].empty_label = _("— ISU (no entity) —")
         else:
             del self.fields["on_behalf_of"]
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date and date > timezone.localdate():
-            raise forms.ValidationError(_("The date of a status update cannot be in the future."))
-        return date
+        note = self.fields["note"]
+        note.max_length = NOTE_MAX_LENGTH
+        note.validators.append(MaxLengthValidator(NOTE_MAX_LENGTH))
 
 
 class ImportForm(forms.Form):

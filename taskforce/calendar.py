@@ -51,11 +51,15 @@ def _meeting_event(meeting: Meeting, base_url: str) -> Event:
     event.add("dtstamp", meeting.updated_at)
     event.add("summary", f"{meeting.mechanism.short}: {meeting.title}")
     if meeting.starts_at:
-        event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))
-        event.add("dtend", (meeting.ends_at or meeting.starts_at + dt.timedelta(hours=1)).astimezone(dt.UTC))
+        starts_at = meeting.starts_at.astimezone(dt.UTC)
+        event.add("dtstart", starts_at)
+        if meeting.ends_at:
+            event.add("dtend", meeting.ends_at.astimezone(dt.UTC))
+        else:
+            _add_end(event, starts_at, dt.timedelta(hours=1))
     else:
         event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + dt.timedelta(days=1))
+        _add_end(event, meeting.date, dt.timedelta(days=1))
     location = ", ".join(part for part in (meeting.place, meeting.on_the_margins_of) if part)
     if location:
         event.add("location", location)
@@ -73,8 +77,18 @@ def _deadline_event(item: ActionItem, base_url: str) -> Event:
     status = "" if item.status == ActionItemStatus.OPEN else f" [{item.status}]"
     event.add("summary", f"Due ({item.owner}): {item.text[:120]}{status}")
     event.add("dtstart", item.due_on)
-    event.add("dtend", item.due_on + dt.timedelta(days=1))
+    _add_end(event, item.due_on, dt.timedelta(days=1))
     event.add("description", item.text)
     event.add("url", base_url + item.get_absolute_url())
     event.add("categories", ["deadline"])
     return event
+
+
+def _add_end(event: Event, start: dt.date | dt.datetime, length: dt.timedelta) -> None:
+    """DTEND `length` after `start`. Dates are bounded where people type them, but a record
+    stored earlier (or by the admin) may sit on 31 December 9999, which has no day after it in
+    Python: there a DURATION says the same thing (RFC 5545 allows either)."""
+    try:
+        event.add("dtend", start + length)
+    except OverflowError:
+        event.add("duration", length)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import zoneinfo
 
 from django import forms
@@ -10,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.dates import DateBoundsFormMixin
 from config.forms import IdsMultipleChoiceField
 from entities.models import Entity, Organisation, State
 
@@ -67,7 +67,7 @@ class PartyField(forms.ChoiceField):
         return PartyChoice(**{kind: obj})
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(DateBoundsFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     level = forms.ChoiceField(label=_("Level"), choices=MeetingLevel.choices)
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
@@ -114,7 +114,7 @@ class ParticipantForm(forms.Form):
         self.fields["party"].choices = party_choices or []
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(DateBoundsFormMixin, forms.Form):
     text = forms.CharField(label=_("Action"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     owner = PartyField(label=_("Owner"), required=False)
     due_on = forms.DateField(
@@ -236,7 +236,7 @@ class ActionItemStatusForm(forms.Form):
             self.fields["status"].choices = [c for c in ActionItemStatus.choices if c[0] != ActionItemStatus.OPEN]
 
 
-class IndividualisedApproachRequestForm(forms.Form):
+class IndividualisedApproachRequestForm(DateBoundsFormMixin, forms.Form):
     state = forms.ModelChoiceField(label=_("Requesting State Party"), queryset=State.objects.all())
     preferred_date = forms.DateField(
         label=_("Preferred date"), widget=forms.DateInput(attrs={"type": "date"}),
@@ -254,12 +254,6 @@ class IndividualisedApproachRequestForm(forms.Form):
         if fixed_state is not None:
             self.fields["state"].queryset = State.objects.filter(pk=fixed_state.pk)
             self.fields["state"].initial = fixed_state.pk
-
-    def clean_preferred_date(self):
-        value = self.cleaned_data["preferred_date"]
-        if value < timezone.localdate() - dt.timedelta(days=365 * 20):
-            raise ValidationError(_("This date is too far in the past."))
-        return value
 
 
 class IndividualisedParticipantForm(forms.Form):

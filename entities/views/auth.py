@@ -10,7 +10,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.contrib.auth.forms import AuthenticationForm
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
@@ -24,8 +25,24 @@ from ..middleware import OTP_REQUIRED_SESSION_KEY, two_factor_pending
 from ..models import SecurityEventKind
 
 
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, with the username's length enforced. Django only sets the
+    `maxlength` attribute; an over-long name reached django-axes, which stores attempts in a
+    varchar(255) (a 500 on PostgreSQL). No account has such a name: the answer is the usual
+    "wrong username or password", and the attempt goes to the security log, shortened."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > self.username_field.max_length:
+            record_event(kind=SecurityEventKind.SIGN_IN_FAILED, request=self.request, username=username,
+                         detail="username too long")
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
     def get_success_url(self):
@@ -62,10 +79,12 @@ class TokenForm(forms.Form):
 
 
 def _safe_next(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or "/"
+    """The `next` asked for if it stays on this site; otherwise the start page, as after sign-in."""
+    fallback = resolve_url(settings.LOGIN_REDIRECT_URL)
+    target = request.POST.get("next") or request.GET.get("next") or fallback
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
-    return "/"
+    return fallback
 
 
 def _qr_svg(uri: str) -> str:

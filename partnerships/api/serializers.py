@@ -3,6 +3,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from config.dates import DateBoundsSerializerMixin
 from entities.access import actor_for
 from entities.models import State
 
@@ -32,7 +33,14 @@ class StateCodeField(serializers.SlugRelatedField):
         return obj.code.code
 
 
-class EntrySerializer(serializers.ModelSerializer):
+# Without the version read, an update would overwrite unseen whatever changed since.
+VERSION_REQUIRED = (
+    "Send `version`, the version of the entry you read (every answer about the entry gives it), so that a change "
+    "made by someone else since is not overwritten. Nothing was saved."
+)
+
+
+class EntrySerializer(DateBoundsSerializerMixin, serializers.ModelSerializer):
     state = StateCodeField(required=False, help_text="ISO 3166-1 alpha-2. Focal points may omit it (their own State).")
     state_name = serializers.CharField(source="state.name", read_only=True)
     region = serializers.CharField(source="state.region", read_only=True)
@@ -43,7 +51,9 @@ class EntrySerializer(serializers.ModelSerializer):
     )
     is_stale = serializers.BooleanField(read_only=True)
     version = serializers.IntegerField(
-        required=False, help_text="Send the version you read; if the entry changed since, the update is refused (409).",
+        required=False, min_value=1, error_messages={"required": VERSION_REQUIRED},
+        help_text="Required on every update (PUT and PATCH): the version you read. If the entry changed since, "
+                  "the update is refused (409); without it, the update is refused (400).",
     )
     url = serializers.HyperlinkedIdentityField(view_name="partnerships:entry-detail", read_only=True)
 
@@ -56,6 +66,12 @@ class EntrySerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["side", "is_demo", "confirmed_at", "created_at", "updated_at"]
 
+    def get_fields(self):
+        fields = super().get_fields()
+        # Said with the other fields' errors on PUT; a PATCH skips absent fields, so validate() says it there.
+        fields["version"].required = self.instance is not None
+        return fields
+
     def validate_status(self, value):
         if value == EntryStatus.WITHDRAWN:
             raise serializers.ValidationError("To withdraw an entry, POST to its withdraw action.")
@@ -67,6 +83,8 @@ class EntrySerializer(serializers.ModelSerializer):
         return value
 
     def validate(self, attrs):
+        if self.instance is not None and attrs.get("version") is None:
+            raise serializers.ValidationError({"version": [VERSION_REQUIRED]})
         start = attrs.get("period_start", getattr(self.instance, "period_start", None))
         end = attrs.get("period_end", getattr(self.instance, "period_end", None))
         if start and end and end < start:

@@ -4,9 +4,9 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
+from config.parsers import JSONParser
 from config.schema import ERROR_REF
 from entities.access import actor_for
 from entities.access.partnerships import can_change_entry

@@ -57,7 +57,7 @@ def test_stale_version_is_a_409_and_nothing_is_overwritten(client_for, parties, 
 
 def test_state_of_an_entry_cannot_be_moved(client_for, parties, state_a):
     need = NeedFactory(state=state_a)
-    response = client_for("state_a").patch(reverse("need-detail", args=[need.pk]), {"state": "UG"}, format="json")
+    response = client_for("state_a").patch(reverse("need-detail", args=[need.pk]), {"state": "UG", "version": 1}, format="json")
     assert response.status_code == 400
 
 
