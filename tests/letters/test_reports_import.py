@@ -274,3 +274,16 @@ def test_the_single_report_form_keeps_the_same_rules(client_for, convention):
     assert response.status_code == 400
     assert "before the Convention entered into force for Mexico" in page(response)
     assert not ReportSubmission.objects.filter(state=convention.mx).exists()
+
+
+def test_a_stage_sent_after_an_import_skips_the_states_the_file_recorded(staff_client, convention):
+    """Reports received in bulk before the overdue letters: only the States still owing one get it."""
+    from letters.models import Letter
+    from letters.services.scheduling import letters_schedule, plan_stages
+
+    confirm(staff_client, upload(staff_client, csv_file("state,year,received_on\nMX,2026,2027-04-20\n")))
+    overdue = next(stage for stage in plan_stages(convention.plan, 2026) if stage.stage == "overdue")
+    letters_schedule(today=overdue.send_on, stage=overdue)
+    written_to = set(Letter.objects.filter(period=2026, stage="overdue").values_list("state__code", flat=True))
+    assert "MX" not in written_to and "FR" not in written_to
+    assert {"UG", "CO", "NL"} <= written_to
