@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Campaign, Letter, LetterTemplate, ReminderPlan, ReportSubmission
+from .models import Campaign, ClearanceExtension, DestructionObligation, Letter, LetterTemplate, ReminderPlan, ReportSubmission, Withdrawal
 
 
 @admin.register(Letter)
@@ -40,3 +40,22 @@ class ReportSubmissionAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "period", "obligation"]
     search_fields = ["state__code", "link"]
     raw_id_fields = ["state", "recorded_by"]
+
+
+@admin.register(DestructionObligation)
+class DestructionObligationAdmin(SimpleHistoryAdmin):
+    list_display = ["party", "kind", "recorded_on", "completed_on", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+    raw_id_fields = ["party", "recorded_by"]
+
+
+@admin.register(ClearanceExtension)
+class ClearanceExtensionAdmin(SimpleHistoryAdmin):
+    list_display = ["obligation", "new_deadline", "decision", "decided_on", "is_demo"]
+    raw_id_fields = ["obligation"]
+
+
+@admin.register(Withdrawal)
+class WithdrawalAdmin(SimpleHistoryAdmin):
+    list_display = ["party", "received_on", "armed_conflict", "effective_on", "is_demo"]
+    raw_id_fields = ["party"]

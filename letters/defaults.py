@@ -98,8 +98,49 @@ Con miras a {% if meeting %}{{ meeting }}{% else %}las reuniones entre períodos
 {{ secretariat }}""",
 )
 
+# Article 5 (clearance): sent before the deadline so that a State that will not finish in time
+# can request an extension early enough for it to be analysed before the meeting that decides.
+# Not yet sent by the daily step; staff may edit and preview them.
+CLEARANCE_EN = (
+    "Article 5 clearance deadline: {{ deadline|date:'j F Y' }}",
+    """Dear focal point,
+
+On behalf of the Implementation Support Unit, we recall that under article 5 of the {{ treaty }}, each State Party undertakes to destroy all anti-personnel mines in mined areas under its jurisdiction or control. For {{ state }}, this deadline falls on {{ deadline|date:'j F Y' }}, in {{ months_left }} months.
+
+If your State believes that it will be unable to complete this work by that date, it may submit a request for an extension to a Meeting of the States Parties or a Review Conference. We would be grateful to be informed in good time, so that the request can be prepared and analysed before the meeting that will decide on it.
+
+If the work has been completed, please disregard this letter and kindly let us know of the declaration of completion.
+
+{{ secretariat }}""",
+)
+CLEARANCE_FR = (
+    "Échéance au titre de l'article 5 : {{ deadline|date:'j F Y' }}",
+    """Madame, Monsieur,
+
+Au nom de l'Unité d'appui à l'application, nous rappelons qu'en vertu de l'article 5 de la {{ treaty }}, chaque État partie s'engage à détruire toutes les mines antipersonnel dans les zones minées sous sa juridiction ou son contrôle. Pour l'État partie que vous représentez ({{ state }}), ce délai expire le {{ deadline|date:'j F Y' }}, soit dans {{ months_left }} mois.
+
+Si votre État estime qu'il ne pourra pas achever ces travaux d'ici cette date, il peut présenter une demande de prolongation à une Assemblée des États parties ou à une Conférence d'examen. Nous vous serions reconnaissants de nous en informer suffisamment tôt pour que la demande puisse être préparée et analysée avant la réunion appelée à se prononcer.
+
+Si les travaux sont achevés, veuillez ne pas tenir compte de cette lettre et nous faire part de la déclaration d'achèvement.
+
+{{ secretariat }}""",
+)
+CLEARANCE_ES = (
+    "Plazo del artículo 5: {{ deadline|date:'j \\d\\e F \\d\\e Y' }}",
+    """Estimado punto focal:
+
+En nombre de la Dependencia de Apoyo a la Aplicación, le recordamos que, en virtud del artículo 5 de la {{ treaty }}, cada Estado parte se compromete a destruir todas las minas antipersonal colocadas en las zonas minadas que estén bajo su jurisdicción o control. Para el Estado parte que usted representa ({{ state }}), ese plazo vence el {{ deadline|date:'j \\d\\e F \\d\\e Y' }}, dentro de {{ months_left }} meses.
+
+Si su Estado considera que no podrá concluir esos trabajos en esa fecha, puede presentar una solicitud de prórroga a una Reunión de los Estados Partes o a una Conferencia de Examen. Le agradeceríamos que nos informara con suficiente antelación, para que la solicitud pueda prepararse y analizarse antes de la reunión que deba decidir al respecto.
+
+Si los trabajos ya han concluido, le rogamos que no tenga en cuenta esta carta y que nos comunique la declaración de cumplimiento.
+
+{{ secretariat }}""",
+)
+
 TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     "report-reminder": {"en": REMINDER_EN, "fr": REMINDER_FR, "es": REMINDER_ES},
     "report-overdue": {"en": OVERDUE_EN, "fr": OVERDUE_FR, "es": OVERDUE_ES},
     "platform-call": {"en": PLATFORM_EN, "fr": PLATFORM_FR, "es": PLATFORM_ES},
+    "clearance-reminder": {"en": CLEARANCE_EN, "fr": CLEARANCE_FR, "es": CLEARANCE_ES},
 }

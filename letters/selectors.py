@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from entities.access import Actor
 from entities.access.letters import visible_letters, visible_reports
 from entities.models import FocalPoint, ReportingObligation, State, TreatyParty
+from letters import deadlines
 from letters.models import Campaign, CampaignStatus, Letter, LetterStatus, ReportKind, ReportSubmission, TemplateKind
 from letters.services.outbox import recipients_check
 from letters.services.scheduling import (
@@ -363,3 +364,197 @@ def state_reporting(*, actor: Actor, today: dt.date, years: int = 3) -> StateRep
         when = received.get((ReportKind.ANNUAL, previous))
         reporting.previous.append(ReportingYear(previous, deadline, _verdict(when, deadline, today), when))
     return reporting
+
+
+# --- Deadlines under the Convention (articles 7, 4, 5 and 20) ------------------------------------
+
+ARTICLE_7_INITIAL, ARTICLE_7_ANNUAL, ARTICLE_4, ARTICLE_5 = "article-7-initial", "article-7-annual", "article-4", "article-5"
+OBLIGATIONS = (ARTICLE_7_INITIAL, ARTICLE_7_ANNUAL, ARTICLE_4, ARTICLE_5)
+OBLIGATION_LABELS = {
+    ARTICLE_7_INITIAL: _("Article 7: initial transparency report"),
+    ARTICLE_7_ANNUAL: _("Article 7: annual transparency report"),
+    ARTICLE_4: _("Article 4: destruction of stockpiled mines"),
+    ARTICLE_5: _("Article 5: clearance of mined areas"),
+}
+STATUS_LABELS = {
+    deadlines.UPCOMING: _("upcoming"), deadlines.DUE: _("due"), deadlines.MET: _("met"),
+    deadlines.COMPLETED: _("completed"), deadlines.OVERDUE: _("overdue"), deadlines.ENDED: _("ended by withdrawal"),
+}
+STEP_LABELS = {"entry_into_force": _("entry into force"), "extension": _("extension granted")}
+# Annual reports listed: the one due next and those of the previous years, back this far.
+ANNUAL_YEARS_BACK = 5
+
+
+@dataclass
+class Deadline:
+    """One deadline a State Party owes, with its status and how it got there."""
+
+    party: TreatyParty
+    obligation: str
+    due_on: dt.date
+    status: str
+    period: int | None = None  # the calendar year an annual report covers
+    met_on: dt.date | None = None  # report received, or completion declared
+    ends_on: dt.date | None = None  # the withdrawal takes effect
+    steps: list[deadlines.Step] = field(default_factory=list)
+
+    @property
+    def state(self) -> State:
+        return self.party.state
+
+    @property
+    def label(self) -> str:
+        return str(OBLIGATION_LABELS[self.obligation])
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+
+def _report_states(actor: Actor) -> int | None | bool:
+    """Whose article 7 rows an actor may see, as visible_reports decides for the reports they are
+    computed from: True for every State, a State id for its own only, False for none."""
+    if actor.is_isu_staff or actor.is_api_client:
+        return True
+    if actor.is_state_focal_point and actor.state_id:
+        return actor.state_id
+    return False
+
+
+def _article7_rows(party: TreatyParty, obligation: ReportingObligation, received: dict, ends_on, today) -> list[Deadline]:
+    entry = party.entry_into_force
+    rows = []
+    initial = obligation.initial_deadline(entry)
+    if initial:
+        met = received.get((party.state_id, ReportKind.INITIAL))
+        rows.append(Deadline(party, ARTICLE_7_INITIAL, initial, deadlines.report_status(
+            deadline=initial, received_on=met, ends_on=ends_on, today=today), met_on=met, ends_on=ends_on,
+            steps=[deadlines.Step("entry_into_force", entry, initial)]))
+    if obligation.annual_deadline(today.year) is None:
+        return rows
+    # Up to the report due next (last year's until its deadline has passed), as state_reporting.
+    last = today.year - 1 if today <= obligation.annual_deadline(today.year - 1) else today.year
+    for year in range(max(entry.year, last - ANNUAL_YEARS_BACK), last + 1):
+        due = obligation.annual_deadline(year)
+        met = received.get((party.state_id, ReportKind.ANNUAL, year))
+        rows.append(Deadline(party, ARTICLE_7_ANNUAL, due, deadlines.report_status(
+            deadline=due, received_on=met, ends_on=ends_on, today=today), period=year, met_on=met, ends_on=ends_on))
+    return rows
+
+
+def _destruction_rows(party: TreatyParty, ends_on, today) -> list[Deadline]:
+    rows = []
+    entry = party.entry_into_force
+    for record in party.destruction_obligations.all():
+        if record.kind == ARTICLE_4:
+            due = deadlines.article4_deadline(entry)
+            steps = [deadlines.Step("entry_into_force", entry, due)]
+        else:
+            facts = [deadlines.ExtensionFact(e.decided_on, e.new_deadline, e.decision, e.meeting, e.months_granted)
+                     for e in record.extensions.all()]
+            computed = deadlines.article5_deadline(entry, facts)
+            due, steps = computed.deadline, computed.steps
+        status = deadlines.destruction_status(deadline=due, completed_on=record.completed_on, ends_on=ends_on, today=today)
+        rows.append(Deadline(party, record.kind, due, status, met_on=record.completed_on, ends_on=ends_on, steps=steps))
+    return rows
+
+
+def deadlines_list(*, actor: Actor, today: dt.date, state_id: int | None = None) -> list[Deadline]:
+    """Every deadline of every State Party to the Convention (or of one State), computed from the
+    dates of entry into force and the facts recorded, sorted by due date. Five queries, whatever
+    the number of States. Articles 4, 5 and 20 facts are public (the States declare them in their
+    public article 7 reports and the Meetings decide in public), as the States Parties list is;
+    article 7 rows follow who may see the reports received (visible_reports)."""
+    from letters.services.obligations import CONVENTION
+
+    parties = (
+        TreatyParty.objects.filter(treaty__short_name=CONVENTION, entry_into_force__isnull=False)
+        .select_related("state", "treaty", "withdrawal")
+        .prefetch_related("destruction_obligations__extensions")
+        .order_by("state__code")
+    )
+    if state_id is not None:
+        parties = parties.filter(state_id=state_id)
+    parties = list(parties)
+    reports_for = _report_states(actor)
+    obligation = article7() if reports_for is not False else None
+    received: dict[tuple, dt.date] = {}
+    if obligation is not None:
+        submissions = ReportSubmission.objects.filter(obligation=obligation, state_id__in=[p.state_id for p in parties])
+        if reports_for is not True:
+            submissions = submissions.filter(state_id=reports_for)
+        for sid, kind, period, when in submissions.values_list("state_id", "kind", "period", "received_on"):
+            received[(sid, kind) if kind == ReportKind.INITIAL else (sid, kind, period)] = when
+    rows: list[Deadline] = []
+    for party in parties:
+        withdrawal = getattr(party, "withdrawal", None)
+        ends_on = withdrawal.effective_on if withdrawal else None
+        if obligation is not None and (reports_for is True or reports_for == party.state_id):
+            rows += _article7_rows(party, obligation, received, ends_on, today)
+        rows += _destruction_rows(party, ends_on, today)
+    rows.sort(key=lambda row: (row.due_on, row.state.code.code, OBLIGATIONS.index(row.obligation)))
+    return rows
+
+
+def deadlines_filter(
+    rows: list[Deadline], *, obligation: str = "", status: str = "", due_after: dt.date | None = None,
+    due_before: dt.date | None = None,
+) -> list[Deadline]:
+    """The API's and the overview's filters; `article-7` matches both kinds of report."""
+    def keep(row: Deadline) -> bool:
+        return (
+            (not obligation or row.obligation == obligation or row.obligation.startswith(obligation + "-"))
+            and (not status or row.status == status)
+            and (due_after is None or row.due_on >= due_after)
+            and (due_before is None or row.due_on <= due_before)
+        )
+    return [row for row in rows if keep(row)]
+
+
+@dataclass
+class ObligationsOverview:
+    """The secretariat's view: States Parties by obligation and status, and what falls due soon."""
+
+    counts: list[tuple[str, list[int]]]  # (obligation label, [count per status])
+    statuses: list[str]
+    coming: list[Deadline]
+    by_year: list[tuple[int, int, int]]  # (year, article 4 deadlines, article 5 deadlines)
+    withdrawals: list[TreatyParty]
+
+
+def obligations_overview(*, actor: Actor, today: dt.date, months: int = 12) -> ObligationsOverview:
+    rows = deadlines_list(actor=actor, today=today)
+    statuses = [str(STATUS_LABELS[s]) for s in deadlines.STATUSES]
+    counts = []
+    for code in OBLIGATIONS:
+        per_status = Counter(row.status for row in rows if row.obligation == code)
+        counts.append((str(OBLIGATION_LABELS[code]), [per_status.get(s, 0) for s in deadlines.STATUSES]))
+    until = deadlines.add_months(today, months)
+    open_statuses = {deadlines.UPCOMING, deadlines.DUE, deadlines.OVERDUE}
+    coming = [row for row in rows if today <= row.due_on <= until and row.status in open_statuses]
+    years: dict[int, Counter] = defaultdict(Counter)
+    for row in rows:
+        if row.obligation in (ARTICLE_4, ARTICLE_5) and row.status in open_statuses:
+            years[row.due_on.year][row.obligation] += 1
+    by_year = [(year, years[year][ARTICLE_4], years[year][ARTICLE_5]) for year in sorted(years)]
+    withdrawals = sorted({row.party.pk: row.party for row in rows if row.ends_on}.values(), key=lambda p: p.withdrawal.effective_on)
+    return ObligationsOverview(counts, statuses, coming, by_year, withdrawals)
+
+
+def state_obligations(*, actor: Actor, state: State, today: dt.date) -> dict:
+    """One State's page: its deadlines, its withdrawal, the facts recorded (with the extension
+    milestones), and the challenges and Platform entries mapped to articles 4 and 5 that the
+    actor may see."""
+    from letters.models import DestructionObligation, Withdrawal
+    from partnerships.choices import Area, Obligation
+    from partnerships.selectors import challenges_for, entries_for
+
+    rows = deadlines_list(actor=actor, today=today, state_id=state.pk)
+    facts = list(
+        DestructionObligation.objects.filter(party__state=state, party__treaty__short_name="APMBC")
+        .prefetch_related("extensions").order_by("kind")
+    )
+    withdrawal = Withdrawal.objects.filter(party__state=state, party__treaty__short_name="APMBC").first()
+    challenges = list(challenges_for(actor).filter(state=state, obligation__in=[Obligation.ARTICLE_4, Obligation.ARTICLE_5]))
+    entries = list(entries_for(actor).filter(state=state, area__in=[Area.STOCKPILE_DESTRUCTION, Area.MINE_CLEARANCE]))
+    return {"deadlines": rows, "facts": facts, "withdrawal": withdrawal, "challenges": challenges, "entries": entries}

@@ -2,6 +2,7 @@
 rendered from, reminder plans and campaigns, and the record of reports received."""
 
 from .campaigns import Audience, Campaign, CampaignStatus
+from .obligations import ClearanceExtension, ClearanceReminderPlan, DestructionKind, DestructionObligation, Withdrawal
 from .outbox import Letter, LetterStatus
 from .plans import ReminderPlan
 from .reporting import ReportKind, ReportSubmission
@@ -11,6 +12,10 @@ __all__ = [
     "Audience",
     "Campaign",
     "CampaignStatus",
+    "ClearanceExtension",
+    "ClearanceReminderPlan",
+    "DestructionKind",
+    "DestructionObligation",
     "Letter",
     "LetterStatus",
     "LetterTemplate",
@@ -18,4 +23,5 @@ __all__ = [
     "ReportKind",
     "ReportSubmission",
     "TemplateKind",
+    "Withdrawal",
 ]

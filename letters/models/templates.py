@@ -9,6 +9,7 @@ class TemplateKind(models.TextChoices):
     REPORT_REMINDER = "report-reminder", _("Reminder before a report deadline")
     REPORT_OVERDUE = "report-overdue", _("Overdue report")
     PLATFORM_CALL = "platform-call", _("Annual call for Platform for Partnerships updates")
+    CLEARANCE_REMINDER = "clearance-reminder", _("Reminder before an article 5 clearance deadline")
 
 
 class LetterTemplate(TimeStamped):

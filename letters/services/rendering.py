@@ -28,6 +28,7 @@ PLACEHOLDERS: dict[str, set[str]] = {
     TemplateKind.REPORT_REMINDER: COMMON | {"obligation", "article", "deadline", "days_left"},
     TemplateKind.REPORT_OVERDUE: COMMON | {"obligation", "article", "deadline", "days_late"},
     TemplateKind.PLATFORM_CALL: COMMON | {"meeting", "send_on"},
+    TemplateKind.CLEARANCE_REMINDER: COMMON | {"deadline", "months_left"},
 }
 ALLOWED_TAGS = {"if", "elif", "else", "endif", "for", "endfor", "empty"}
 _TAG = re.compile(r"{%-?\s*(\w+)")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -34,7 +35,7 @@ STAGE_HORIZON_DAYS = 120
 
 __all__ = [
     "STAGE_HORIZON_DAYS", "PreviewRow", "Stage", "StagePreview", "StepResult", "campaign_queue", "letters_schedule",
-    "obligation_label", "obligation_purpose", "plan_stages", "stage_check", "stage_find", "stage_label",
+    "obligation_label", "obligation_purpose", "parties_to_write", "plan_stages", "stage_check", "stage_find", "stage_label",
     "stage_preview", "stages_between", "state_addresses", "states_with_address", "topic_label",
 ]
 
@@ -204,35 +205,34 @@ def state_addresses(state_id: int) -> tuple[list[str], str]:
     return _language_and_addresses(_addresses_by_state([state_id]).get(state_id, []))
 
 
-def _pending_parties(stage: Stage) -> list[TreatyParty]:
+def parties_to_write(treaty_id: int, today: dt.date) -> QuerySet[TreatyParty]:
+    """The States Parties letters may go to on `today`: the one rule of every stage and campaign.
+    A State whose withdrawal has taken effect (article 20) is left out from that date on; the
+    letters it received before stay in the outbox."""
+    return TreatyParty.objects.filter(treaty_id=treaty_id).exclude(withdrawal__effective_on__lte=today)
+
+
+def _pending(stage: Stage, today: dt.date | None) -> QuerySet[TreatyParty]:
     """States Parties owing the annual report for the stage's year and not yet submitted."""
     obligation = stage.plan.obligation
     submitted = ReportSubmission.objects.filter(
         obligation=obligation, kind=ReportKind.ANNUAL, period=stage.period,
     ).values("state_id")
-    year_end = dt.date(stage.period, 12, 31)
-    return list(
-        TreatyParty.objects.filter(treaty_id=obligation.treaty_id)
-        .exclude(state_id__in=submitted)
-        .exclude(entry_into_force__gt=year_end)
-        .select_related("state")
-        .order_by("state__code")
-    )
-
-
-def _pending_states(stage: Stage) -> list[tuple[int, str]]:
-    """(state id, ISO code) of the States Parties still owing the stage's report."""
-    obligation = stage.plan.obligation
-    submitted = ReportSubmission.objects.filter(
-        obligation=obligation, kind=ReportKind.ANNUAL, period=stage.period,
-    ).values("state_id")
-    return list(
-        TreatyParty.objects.filter(treaty_id=obligation.treaty_id)
+    return (
+        parties_to_write(obligation.treaty_id, today or timezone.localdate())
         .exclude(state_id__in=submitted)
         .exclude(entry_into_force__gt=dt.date(stage.period, 12, 31))
         .order_by("state__code")
-        .values_list("state_id", "state__code")
     )
+
+
+def _pending_parties(stage: Stage, today: dt.date | None = None) -> list[TreatyParty]:
+    return list(_pending(stage, today).select_related("state"))
+
+
+def _pending_states(stage: Stage, today: dt.date | None = None) -> list[tuple[int, str]]:
+    """(state id, ISO code) of the States Parties still owing the stage's report."""
+    return list(_pending(stage, today).values_list("state_id", "state__code"))
 
 
 class StateNames:
@@ -292,7 +292,7 @@ def _stage_drafts(stage: Stage, templates: TemplateSet, names: StateNames, today
     obligation = stage.plan.obligation
     purpose = obligation_purpose(obligation)
     existing = _existing_state_ids(purpose, stage.period, stage.stage)
-    pending = _pending_states(stage)
+    pending = _pending_states(stage, today)
     states = [(state_id, code) for state_id, code in pending if state_id not in existing]
     result.already += len(pending) - len(states)
     context = {
@@ -304,10 +304,11 @@ def _stage_drafts(stage: Stage, templates: TemplateSet, names: StateNames, today
                        context=context, templates=templates, names=names)
 
 
-def _campaign_drafts(campaign: Campaign, templates: TemplateSet, names: StateNames, result: StepResult | None = None) -> list[Draft]:
+def _campaign_drafts(campaign: Campaign, templates: TemplateSet, names: StateNames, today: dt.date,
+                     result: StepResult | None = None) -> list[Draft]:
     purpose, stage = campaign.kind, campaign.purpose
     existing = _existing_state_ids(purpose, campaign.period, stage)
-    parties = TreatyParty.objects.filter(treaty_id=campaign.treaty_id).order_by("state__code").values_list("state_id", "state__code")
+    parties = parties_to_write(campaign.treaty_id, today).order_by("state__code").values_list("state_id", "state__code")
     states = [(state_id, code) for state_id, code in parties if state_id not in existing]
     if result is not None:
         result.already += len(existing)
@@ -322,7 +323,7 @@ def _campaign_drafts(campaign: Campaign, templates: TemplateSet, names: StateNam
 def campaign_queue(*, campaign: Campaign, today: dt.date | None = None) -> int:
     """Creates and queues the letters of a campaign now (staff "send now", or its send date)."""
     today = today or timezone.localdate()
-    drafts = _campaign_drafts(campaign, TemplateSet(), StateNames())
+    drafts = _campaign_drafts(campaign, TemplateSet(), StateNames(), today)
     with transaction.atomic():
         created = messages_enqueue_bulk(drafts)
         Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.QUEUED, queued_at=timezone.now())
@@ -346,7 +347,7 @@ def letters_schedule(*, today: dt.date, dry_run: bool = False, stage: Stage | No
         Campaign.objects.filter(status=CampaignStatus.PLANNED, send_on__lte=today).select_related("treaty")
     )
     for campaign in campaigns:
-        result.drafts += _campaign_drafts(campaign, templates, names, result)
+        result.drafts += _campaign_drafts(campaign, templates, names, today, result)
     if dry_run:
         return result
     with transaction.atomic():
@@ -413,5 +414,7 @@ def preview_context(*, kind: str, treaty_name: str, obligation: ReportingObligat
         "treaty": treaty_name, "period": period, "secretariat": settings.LETTERS_SECRETARIAT,
         "obligation": obligation.name if obligation else "", "article": obligation.article if obligation else "",
         "deadline": deadline, "days_left": days, "days_late": days, "meeting": meeting,
+        # The article 5 letter counts in months; the preview's days are converted.
+        "months_left": max(1, round(days / 30.44)),
         "send_on": (deadline - dt.timedelta(days=days)) if deadline else timezone.localdate(),
     }

@@ -1,0 +1,106 @@
+"""Obligations under the Convention: the secretariat's overview, one State's obligations (staff
+and that State's focal points), recording the facts, and the calendar feeds of the deadlines."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from config.idempotency import submitted_once
+from entities.access import actor_for
+from entities.models import State
+from letters import selectors
+from letters.calendar import deadlines_feed
+from letters.obligation_forms import DestructionForm, ExtensionForm, WithdrawalForm
+from letters.services.obligations import destruction_record, extension_record, withdrawal_record
+
+from .common import apply_errors, signed_in, staff_required
+
+# Each kind of fact, as the URL names it: its form, service and title.
+FACTS = {
+    "declaration": (DestructionForm, destruction_record, gettext_lazy("Record stockpiles or mined areas")),
+    "extension": (ExtensionForm, extension_record, gettext_lazy("Record an article 5 extension granted")),
+    "withdrawal": (WithdrawalForm, withdrawal_record, gettext_lazy("Record a withdrawal")),
+}
+
+
+def _months(request) -> int:
+    return 24 if request.GET.get("months") == "24" else 12
+
+
+@staff_required
+def obligations_overview(request):
+    months = _months(request)
+    overview = selectors.obligations_overview(actor=actor_for(request.user), today=timezone.localdate(), months=months)
+    return render(request, "letters/obligations_overview.html", {"overview": overview, "months": months})
+
+
+def _state_or_404(code: str) -> State:
+    state = State.objects.filter(code=code.upper()).first() if len(code) == 2 else None
+    if state is None:
+        raise Http404
+    return state
+
+
+def _may_see_state(request, state: State) -> None:
+    actor = actor_for(request.user)
+    if not (actor.is_isu_staff or (actor.is_state_focal_point and actor.state_id == state.pk)):
+        raise PermissionDenied
+
+
+@signed_in()
+def state_obligations(request, code: str):
+    state = _state_or_404(code)
+    _may_see_state(request, state)
+    actor = actor_for(request.user)
+    context = selectors.state_obligations(actor=actor, state=state, today=timezone.localdate())
+    return render(request, "letters/obligations_state.html", {**context, "state": state, "is_staff": actor.is_isu_staff})
+
+
+@staff_required
+@submitted_once
+def obligation_record(request, fact: str):
+    if fact not in FACTS:
+        raise Http404
+    form_class, service, title = FACTS[fact]
+    initial = {}
+    if request.GET.get("state"):
+        initial["state"] = State.objects.filter(code=request.GET["state"].upper()[:2]).first()
+    form = form_class(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        state = data.pop("state")
+        try:
+            service(actor=actor_for(request.user), state=state, user=request.user, **data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("letters:obligations-state", code=state.code.code)
+    return render(request, "letters/form.html", {"form": form, "title": title}, status=400 if request.method == "POST" else 200)
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+@staff_required
+def obligations_calendar(request):
+    rows = selectors.deadlines_list(actor=actor_for(request.user), today=timezone.localdate())
+    return _ics(deadlines_feed(rows, name=_("Deadlines of the States Parties"), base_url=request.build_absolute_uri("/")[:-1]), "deadlines")
+
+
+@signed_in()
+def state_obligations_calendar(request, code: str):
+    state = _state_or_404(code)
+    _may_see_state(request, state)
+    rows = selectors.deadlines_list(actor=actor_for(request.user), today=timezone.localdate(), state_id=state.pk)
+    name = _("Deadlines of %(state)s") % {"state": state.name}
+    return _ics(deadlines_feed(rows, name=name, base_url=request.build_absolute_uri("/")[:-1]), f"deadlines-{state.code.code.lower()}")
