@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.dates import DateBoundsFormMixin
+from config.forms import DocumentFileField
 from entities.models import Language, State
 from letters.models import Campaign, LetterTemplate, ReminderPlan, ReportKind, TemplateKind
 
@@ -65,7 +66,7 @@ class ReportForm(DateBoundsFormMixin, forms.Form):
     period = forms.IntegerField(label=_("Year covered"), min_value=1997, max_value=2100)
     received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))
     link = forms.URLField(label=_("Link"), required=False)
-    file = forms.FileField(label=_("File"), required=False)
+    file = DocumentFileField(label=_("File"), required=False)
 
     def __init__(self, *args, state=None, **kwargs):
         super().__init__(*args, **kwargs)

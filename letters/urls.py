@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import reporting, stages
+from .views import obligations, reporting, stages
 from .views.outbox import outbox_progress
 
 app_name = "letters"
@@ -24,6 +24,7 @@ urlpatterns = [
     path("templates/<slug:kind>/<str:language>/", views.template_edit, name="template-edit"),
     path("reports/", views.report_list, name="report-list"),
     path("reports/new/", views.report_create, name="report-create"),
+    path("reports/<int:pk>/file/", reporting.report_file, name="report-file"),
     path("reports/import/", reporting.report_import, name="report-import"),
     path("reports/import/confirm/", reporting.report_import_confirm, name="report-import-confirm"),
     path("reports/import/template/", reporting.report_import_template, name="report-import-template"),
@@ -34,4 +35,9 @@ urlpatterns = [
     path("stages/", stages.stage_list, name="stages"),
     path("stages/<int:plan>/<int:period>/<slug:stage>/", stages.stage_detail, name="stage-detail"),
     path("stages/<int:plan>/<int:period>/<slug:stage>/send/", stages.stage_send, name="stage-send"),
+    path("obligations/", obligations.obligations_overview, name="obligations"),
+    path("obligations/calendar.ics", obligations.obligations_calendar, name="obligations-calendar"),
+    path("obligations/record/<slug:fact>/", obligations.obligation_record, name="obligation-record"),
+    path("obligations/<str:code>/", obligations.state_obligations, name="obligations-state"),
+    path("obligations/<str:code>/calendar.ics", obligations.state_obligations_calendar, name="obligations-state-calendar"),
 ]

@@ -6,6 +6,7 @@ from .base import PartyReference, TimeStamped
 from .organisations import AddresseeGroup, Entity, EntityKind, EntityName, Organisation, OrganisationKind
 from .people import FocalPoint, Language, Role, UserRole
 from .states import State
+from .submissions import SubmissionKey, SubmissionKind
 from .treaties import ReportingObligation, Treaty, TreatyParty
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "SecurityEvent",
     "SecurityEventKind",
     "State",
+    "SubmissionKey",
+    "SubmissionKind",
     "TimeStamped",
     "Treaty",
     "TreatyParty",

@@ -17,6 +17,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.idempotency import submitted_once
 from config.tabular import TableRejected, stash_upload, table_response, take_upload
 from config.ui import apply_errors, paginate
 from entities import selectors
@@ -142,11 +143,13 @@ def _add(request, *, state: State | None = None, entity: Entity | None = None):
 
 
 @isu_staff_required
+@submitted_once
 def state_contact_add(request, code: str):
     return _add(request, state=_state_or_404(code))
 
 
 @isu_staff_required
+@submitted_once
 def entity_contact_add(request, acronym: str):
     return _add(request, entity=_entity_or_404(acronym))
 

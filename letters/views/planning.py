@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.idempotency import submitted_once
 from letters import selectors
 from letters.forms import CampaignForm, LetterTemplateForm, PreviewForm, ReminderPlanForm
 from letters.models import Campaign, LetterTemplate, ReminderPlan, TemplateKind
@@ -67,6 +68,7 @@ def campaign_list(request):
 
 
 @staff_required
+@submitted_once
 def campaign_create(request):
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

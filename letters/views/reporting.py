@@ -2,12 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
+from config.forms import document_content_type, document_extension
+from config.idempotency import submitted_once
 from config.tabular import MAX_BYTES, TableRejected, stash_upload, table_response, take_upload
 from entities.access import actor_for
 from entities.access.letters import can_record_report, visible_reports
@@ -21,6 +26,7 @@ from letters.forms import (
     ReportForm,
     ReportImportForm,
 )
+from letters.models import ReportSubmission
 from letters.services.reporting import (
     REPORT_COLUMNS,
     report_file_rows,
@@ -54,6 +60,7 @@ def report_list(request):
 
 
 @signed_in()
+@submitted_once
 def report_create(request):
     actor = actor_for(request.user)
     if not can_record_report(actor):
@@ -83,6 +90,26 @@ def report_create(request):
         "form": form, "title": _("Record a report received"), "multipart": True,
         "subtitle": str(own_state) if own_state else "",
     }, status=400 if request.method == "POST" else 200)
+
+
+@signed_in()
+def report_file(request, pk: int):
+    """A report's attached file, to whoever may see the report (visible_reports: staff, API
+    clients, the State's own focal points; anyone else gets 404). Always a download, named after
+    the report, never the name it was uploaded with; read through the storage API, so the files
+    may be on the local disk or in an object store."""
+    reports = visible_reports(actor_for(request.user), ReportSubmission.objects.select_related("state")).exclude(file="")
+    report = get_object_or_404(reports, pk=pk)
+    try:
+        handle = default_storage.open(report.file.name, "rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    extension = document_extension(report.file.name)
+    name = slugify(f"{report.state.name} {report.get_kind_display()} {report.period}") or "report"
+    return FileResponse(
+        handle, as_attachment=True, filename=f"{name}.{extension}" if extension.isalnum() else name,
+        content_type=document_content_type(report.file.name),
+    )
 
 
 def _format(request) -> str | None:

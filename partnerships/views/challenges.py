@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from config.idempotency import submitted_once
 from entities.access.partnerships import can_change_challenge, can_record_challenge
 
 from .. import selectors, services
@@ -29,6 +30,7 @@ def challenge_list(request):
 
 
 @login_required
+@submitted_once
 def challenge_create(request):
     actor = actor_of(request)
     if not can_record_challenge(actor):

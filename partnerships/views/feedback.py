@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from config.idempotency import submitted_once
 from entities.access.partnerships import can_give_feedback, can_read_feedback
 
 from .. import services
@@ -13,6 +14,7 @@ from .common import actor_of, apply_errors, paginate
 
 
 @login_required
+@submitted_once
 def feedback_give(request):
     actor = actor_of(request)
     if not can_give_feedback(actor):

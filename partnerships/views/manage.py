@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.idempotency import submitted_once
 from entities.access.partnerships import can_change_entry, can_submit_entry
 
 from .. import selectors, services
@@ -33,6 +34,7 @@ def mine(request):
 
 
 @login_required
+@submitted_once
 def entry_create(request, side: str):
     actor = actor_of(request)
     if side not in Side.values:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from config.idempotency import submitted_once
 from entities.access.partnerships import can_decide_match, can_propose_match
 
 from .. import matching, selectors, services
@@ -37,6 +38,7 @@ def entry_matches(request, pk: int):
 
 @login_required
 @require_POST
+@submitted_once
 def match_propose(request, pk: int):
     actor = actor_of(request)
     entry = visible_entry_or_404(request, pk)
@@ -79,9 +81,13 @@ def _visible_match_or_404(request, pk: int) -> Match:
 def match_detail(request, pk: int):
     actor = actor_of(request)
     match = _visible_match_or_404(request, pk)
-    scored = matching.ranked(match.need, selectors.entries_for(actor).filter(pk=match.offer_id)).first()
+    # An entry the reader may not see gives away nothing: no reasons (they compare its area,
+    # amount and period) and no names of the people who proposed or decided (their State).
+    confidential = selectors.has_confidential_entry(match)
+    scored = None if confidential else matching.ranked(match.need, selectors.entries_for(actor).filter(pk=match.offer_id)).first()
     return render(request, "partnerships/match_detail.html", {
         "match": match, "reasons": matching.reasons(match.need, scored) if scored else None,
+        "show_people": not confidential,
         "decisions": {
             decision: label for decision, label in MATCH_DECISIONS.items()
             if match.status in TRANSITIONS[decision][0] and can_decide_match(actor, match)

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from config.idempotency import submitted_once
 from entities.access import actor_for
 from entities.access.recommendations import can_update_action
 
@@ -13,6 +14,7 @@ from ..services import status_update_post
 
 
 @login_required
+@submitted_once
 def action_status(request, pk: int, action_id: int):
     """Post a status update on one action: ISU staff on any, an entity focal point on its own."""
     actor = actor_for(request.user)

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from config.idempotency import submitted_once
 from entities.access.taskforce import can_close_action_item
 from taskforce import selectors
 from taskforce.filters import ActionItemFilter
@@ -19,6 +20,7 @@ def action_item_list(request):
     return render(request, "taskforce/action_item_list.html", {"filter": filterset, "page_obj": page, "query_string": query_string})
 
 
+@submitted_once
 def action_item_detail(request, pk):
     """The item with its status history; its owner's focal point (or ISU staff) may close it here."""
     actor = actor_of(request)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from config.idempotency import submitted_once
 from entities.access.taskforce import can_record_meeting
 from taskforce.filters import CapabilityFilter, GlossaryTermFilter
 from taskforce.forms import CapabilityForm
@@ -21,6 +22,7 @@ def capability_list(request):
 
 
 @signed_in(can_record_meeting)
+@submitted_once
 def capability_create(request):
     form = CapabilityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.idempotency import submitted_once
 from entities.access.taskforce import can_record_meeting, can_request_individualised_approach
 from entities.models import State
 from taskforce import selectors
@@ -41,6 +42,7 @@ class ProcessForm(forms.Form):
 
 
 @signed_in(can_request_individualised_approach)
+@submitted_once
 def request_view(request):
     actor = actor_of(request)
     fixed = State.objects.get(pk=actor.state_id) if actor.is_state_focal_point else None

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from config.idempotency import submitted_once
 from entities.access.taskforce import can_record_meeting
 from taskforce import selectors
 from taskforce.filters import MeetingFilter
@@ -33,6 +34,7 @@ def meeting_detail(request, pk):
 
 
 @signed_in(can_record_meeting)
+@submitted_once
 def meeting_record_view(request, slug):
     """Staff record a meeting in one pass: details, participants, decisions, action items, documents."""
     mechanism = get_object_or_404(Mechanism, slug=slug)

@@ -22,6 +22,19 @@ def _report_of_state_a(world):
     return {"pk": ReportSubmissionFactory(state=world.state_a).pk}
 
 
+def _report_with_file_of_state_a(world):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from tests.factories import ReportSubmissionFactory
+
+    # One fixed name, written once: the matrix runs this for every role.
+    name = "reports/permission-matrix.pdf"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    return {"pk": ReportSubmissionFactory(state=world.state_a, file=name).pk}
+
+
 def _campaign(world):
     from tests.factories import CampaignFactory
 
@@ -60,6 +73,7 @@ ROUTES = [
     Route("letters:template-edit", STAFF_HTML, args=lambda w: {"kind": "report-reminder", "language": "fr"}),
     Route("letters:report-list", SIGNED_IN_HTML),
     Route("letters:report-create", expect(SIGNED_IN_HTML, entity_fp=403)),
+    Route("letters:report-file", expect(SIGNED_IN_HTML, state_b=404, entity_fp=404), args=_report_with_file_of_state_a),
     Route("letters:compliance", STAFF_HTML),
     Route("letters:report-import", STAFF_HTML),
     Route("letters:report-import-confirm", STAFF_POST, method="post"),
@@ -75,4 +89,23 @@ ROUTES = [
     Route("report-submission-detail", {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 404, "entity_fp": 404, "api_token": 200}, args=_report_of_state_a),
     Route("letter-list", {"anonymous": 401, "isu_staff": 200, "state_a": 403, "state_b": 403, "entity_fp": 403, "api_token": 403}),
     Route("letter-detail", {"anonymous": 401, "isu_staff": 200, "state_a": 403, "state_b": 403, "entity_fp": 403, "api_token": 403}, args=_letter),
+]
+
+
+def _party_a(world):
+    from tests.factories import TreatyPartyFactory
+
+    TreatyPartyFactory(state=world.state_a)
+    return {"code": "MX"}
+
+
+OWN_STATE_HTML = expect(STAFF_HTML, state_a=200)
+
+ROUTES += [
+    Route("letters:obligations", STAFF_HTML),
+    Route("letters:obligations-calendar", STAFF_HTML),
+    Route("letters:obligation-record", STAFF_HTML, args=lambda w: {"fact": "extension"}),
+    Route("letters:obligations-state", OWN_STATE_HTML, args=_party_a),
+    Route("letters:obligations-state-calendar", OWN_STATE_HTML, args=_party_a),
+    Route("deadline-list", {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 200, "entity_fp": 200, "api_token": 200}),
 ]
