@@ -5,11 +5,16 @@ see from the views alone.
   of config.api_errors (the `Error` component);
 - `declare_public_reads`: reads that anyone may make without a token (the public Platform);
 - `describe_query_parameters`: what the filters accept besides their type.
+- `declare_idempotency_key`: the optional `Idempotency-Key` header on creates (config/idempotency.py).
 
 Registered in SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"], after drf-spectacular's own enum hook.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import DatabaseError
 
 from rest_framework.permissions import (
     SAFE_METHODS,
@@ -109,16 +114,55 @@ def declare_public_reads(result, generator, request, public):
 
 def describe_query_parameters(result, generator, request, public):
     """Filters and paginators take an empty value as not given (the HTML filter forms send empty
-    fields), and text refuses NUL characters."""
-    for _path, _method, operation in _operations(result):
+    fields), text refuses NUL characters, and a filter naming a row (an entity by acronym, a
+    treaty by short name) lists the values it accepts: any other is refused (400)."""
+    views = _views(generator)
+    for path, method, operation in _operations(result):
+        rows = _row_filter_values(views.get((path, method)))
         for parameter in operation.get("parameters", []):
             if parameter["in"] != "query" or parameter.get("required"):
                 continue
             parameter["allowEmptyValue"] = True
             schema = parameter.get("schema", {})
+            if rows.get(parameter["name"]) and schema.get("type") == "string":
+                schema.pop("pattern", None)
+                schema["enum"] = rows[parameter["name"]]
+                parameter["description"] = (parameter.get("description", "") + " Another value is refused (400).").strip()
             if schema.get("type") == "string" and not ({"enum", "format", "pattern"} & schema.keys()):
                 schema["pattern"] = NO_NUL
     return result
+
+
+def _row_filter_values(view) -> dict[str, list[str]]:
+    """Query parameter -> the values a filter choosing a row by a field (`to_field_name`) accepts,
+    read from the rows present when the schema is drawn."""
+    from django.db.models import QuerySet
+    from django_filters.filters import QuerySetRequestMixin
+
+    filterset_class = getattr(view, "filterset_class", None)
+    if filterset_class is None:
+        return {}
+    values = {}
+    for name, row_filter in filterset_class.base_filters.items():
+        field = row_filter.extra.get("to_field_name")
+        queryset = getattr(row_filter, "queryset", None)
+        if isinstance(row_filter, QuerySetRequestMixin) and field and isinstance(queryset, QuerySet):
+            values[name] = values_from_database(
+                lambda queryset=queryset, field=field: sorted(
+                    {str(value) for value in queryset.values_list(field, flat=True) if value}
+                )
+            )
+    return values
+
+
+def values_from_database(read: Callable[[], list[str]]) -> list[str]:
+    """Values the schema lists from the rows present when it is drawn. Where there is no
+    database yet (`check --deploy` draws the schema on a new machine before any migration),
+    nothing is listed and the parameter keeps its plain type."""
+    try:
+        return read()
+    except DatabaseError:
+        return []
 
 
 def _operations(result):
@@ -139,3 +183,27 @@ def _views(generator) -> dict[tuple[str, str], object]:
 
 def _permission_classes(view) -> list[type]:
     return [permission.__class__ for permission in view.get_permissions()]
+
+
+def declare_idempotency_key(result, generator, request, public):
+    """The optional `Idempotency-Key` header on creates (config.idempotency), and its 422."""
+    from config.idempotency import HEADER, IdempotentCreateMixin
+
+    views = _views(generator)
+    for path, method, operation in _operations(result):
+        view = views.get((path, method))
+        if method != "post" or not isinstance(view, IdempotentCreateMixin) or getattr(view, "action", None) != "create":
+            continue
+        parameters = operation.setdefault("parameters", [])
+        if not any(p["in"] == "header" and p["name"] == HEADER for p in parameters):
+            parameters.append({
+                "in": "header", "name": HEADER, "required": False,
+                "schema": {"type": "string", "minLength": 1, "maxLength": 128, "pattern": "^[\\x21-\\x7e]+$"},
+                "description": "Makes a retry safe: the same key, from the same user, with the same body, "
+                               "creates nothing and answers the first response again (status and body). "
+                               "Only a successful create is remembered; keys are kept three days.",
+            })
+        operation.setdefault("responses", {}).setdefault(
+            "422", _error("This Idempotency-Key was already used with another body or on another endpoint."),
+        )
+    return result

@@ -280,6 +280,7 @@ SPECTACULAR_SETTINGS = {
         "config.schema.document_errors",
         "config.schema.declare_public_reads",
         "config.schema.describe_query_parameters",
+    "config.schema.declare_idempotency_key",
     ],
     # One schema name per choice set that several models share (otherwise check --deploy warns).
     "ENUM_NAME_OVERRIDES": {

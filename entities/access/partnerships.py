@@ -4,11 +4,13 @@
 - "States Parties only": the secretariat and focal points of any State party to the APMBC.
 - "Secretariat only": the secretariat and the owning State's focal points.
 - A State's own entries (any visibility, withdrawn included): its focal points.
+- Through another object (a match, its e-mail, a list of matches), an entry the reader may not
+  see by these rules is shown only as "a confidential entry" (`flag_confidential_entries`).
 Only focal points of a State that is party to the APMBC submit entries, and only for their
 own State; the secretariat may record an entry on behalf of any State Party.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
 from .actors import Actor
 
@@ -31,23 +33,47 @@ def party_states(queryset=None):
     return queryset.filter(treaty_parties__treaty__short_name=TREATY).distinct()
 
 
-def _entry_rule(actor: Actor) -> Q | None:
-    """The Q deciding which entries an actor sees; None means everything."""
+def _entry_rule(actor: Actor, prefix: str = "") -> Q | None:
+    """The Q deciding which entries an actor sees; None means everything. `prefix` reaches the
+    entry through a relation (`"need__"` from a match), so the same rule decides both what a list
+    holds and what another object may show of the entries it points to."""
     from partnerships.choices import Visibility
 
     if actor.is_isu_staff:
         return None
-    rule = Q(visibility=Visibility.PUBLIC)
+    rule = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
     if actor.is_state_focal_point and actor.state_id:
-        rule |= Q(state_id=actor.state_id)
+        rule |= Q(**{f"{prefix}state_id": actor.state_id})
         if is_state_party(actor.state_id):
-            rule |= Q(visibility=Visibility.PARTIES)
+            rule |= Q(**{f"{prefix}visibility": Visibility.PARTIES})
     return rule
 
 
 def visible_entries(actor: Actor, queryset: QuerySet) -> QuerySet:
     rule = _entry_rule(actor)
     return queryset if rule is None else queryset.filter(rule)
+
+
+def flag_confidential_entries(actor: Actor, queryset: QuerySet, *relations: str) -> QuerySet:
+    """Annotates each row with `<relation>_confidential`: True when the entry it points to through
+    `relation` is one the actor may not see (by the very rule of `visible_entries`). Whatever
+    shows an entry through another object (a match, its e-mail, a page listing matches) reads
+    this flag and shows the entry only as "a confidential entry"."""
+    flags = {}
+    for relation in relations:
+        rule = _entry_rule(actor, prefix=f"{relation}__")
+        flags[f"{relation}_confidential"] = (
+            Value(False) if rule is None
+            else Case(When(rule, then=Value(False)), default=Value(True), output_field=BooleanField())
+        )
+    return queryset.annotate(**flags)
+
+
+def state_reader(state_id: int) -> Actor:
+    """What any focal point of a State may see: the reader of a message sent to that State."""
+    from entities.models import Role
+
+    return Actor(user_id=None, role=Role.STATE_FOCAL_POINT, state_id=state_id)
 
 
 def can_submit_entry(actor: Actor) -> bool:

@@ -1,9 +1,12 @@
 from django.utils.encoding import smart_str
+from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.dates import DateBoundsSerializerMixin
+from config.schema import values_from_database
 from entities.access import actor_for
 from entities.models import State
 
@@ -13,7 +16,6 @@ from ..currencies import currency_choices
 from ..models import BudgetLine, Challenge, Entry, Match, Pledge, Project
 
 
-@extend_schema_field({"type": "string", "pattern": "^[A-Z]{2}$", "example": "UG"})
 class StateCodeField(serializers.SlugRelatedField):
     """A State by its ISO 3166-1 alpha-2 code."""
 
@@ -33,6 +35,87 @@ class StateCodeField(serializers.SlugRelatedField):
         return obj.code.code
 
 
+class StateCodeFieldExtension(OpenApiSerializerFieldExtension):
+    """A State code. In a request, the schema lists the codes the server accepts from the caller
+    who reads it (the schema is drawn for the caller's token): an entry's `state` is the caller's
+    own State for a focal point and any State Party for staff; another code is refused (400)."""
+
+    target_class = StateCodeField
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = {"type": "string", "pattern": "^[A-Z]{2}$", "example": "UG"}
+        if direction == "request" and not self.target.read_only:
+            codes = self._accepted_codes(auto_schema)
+            if codes:
+                schema = {"type": "string", "enum": codes}
+        if self.target.allow_null:
+            schema["nullable"] = True
+            if "enum" in schema:
+                schema["enum"] = [*schema["enum"], None]
+        return schema
+
+    def _accepted_codes(self, auto_schema) -> list[str]:
+        from entities.access.partnerships import party_states
+
+        states = State.objects.all()
+        if self.target.field_name == "state":
+            request = getattr(auto_schema.view, "request", None)
+            actor = actor_for(getattr(request, "user", None))
+            states = states.filter(pk=actor.state_id) if actor.is_state_focal_point else party_states(states)
+        return values_from_database(lambda: sorted(str(code) for code in states.values_list("code", flat=True)))
+
+
+class AmountField(serializers.DecimalField):
+    """An amount of money, never negative: a string ("1500.50") or a whole number (1500). A JSON
+    number with a fraction is refused, as its binary value is not the decimal the sender meant."""
+
+    WHOLE_MAXIMUM = 10**12 - 1
+
+    def to_internal_value(self, data):
+        if isinstance(data, float) and not data.is_integer():
+            raise serializers.ValidationError('Send the amount as a string, e.g. "1500.50", or as a whole number.')
+        return super().to_internal_value(data)
+
+
+class AmountFieldExtension(OpenApiSerializerFieldExtension):
+    """drf-spectacular's decimal pattern always admits a minus sign; an amount never has one. A
+    whole number is accepted too."""
+
+    target_class = AmountField
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if "pattern" in schema:
+            schema["pattern"] = schema["pattern"].replace("^-?", "^", 1)
+        if direction == "request":
+            text = {key: schema.pop(key) for key in ("type", "format", "pattern") if key in schema}
+            whole = {"type": "integer", "minimum": 0, "maximum": AmountField.WHOLE_MAXIMUM}
+            schema["oneOf"] = [text, whole]
+        return schema
+
+
+class EntryStatusField(serializers.ChoiceField):
+    """An entry's status: every status is read, but `withdrawn` is never written (the withdraw action)."""
+
+
+class EntryStatusFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = EntryStatusField
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            # A component of its own, named here: the enum hook would give an inline subset a
+            # generated name (and warn about it).
+            writable = [value for value in EntryStatus.values if value != EntryStatus.WITHDRAWN]
+            component = ResolvedComponent(
+                name="PlatformWritableEntryStatusEnum", type=ResolvedComponent.SCHEMA,
+                object="PlatformWritableEntryStatusEnum", schema={"type": "string", "enum": writable},
+            )
+            auto_schema.registry.register_on_missing(component)
+            schema = {"allOf": [component.ref], "description": str(self.target.help_text)}
+        return schema
+
+
 # Without the version read, an update would overwrite unseen whatever changed since.
 VERSION_REQUIRED = (
     "Send `version`, the version of the entry you read (every answer about the entry gives it), so that a change "
@@ -46,7 +129,11 @@ class EntrySerializer(DateBoundsSerializerMixin, serializers.ModelSerializer):
     region = serializers.CharField(source="state.region", read_only=True)
     target_state = StateCodeField(required=False, allow_null=True)
     currency = serializers.ChoiceField(choices=currency_choices(), required=False, allow_blank=True)
-    status = serializers.ChoiceField(
+    amount = AmountField(
+        max_digits=14, decimal_places=2, allow_null=True, required=False,
+        help_text="For financial assistance: the amount needed or offered, never negative.",
+    )
+    status = EntryStatusField(
         choices=EntryStatus.choices, required=False, help_text="To withdraw, POST to the withdraw action.",
     )
     is_stale = serializers.BooleanField(read_only=True)
@@ -78,7 +165,7 @@ class EntrySerializer(DateBoundsSerializerMixin, serializers.ModelSerializer):
         return value
 
     def validate_amount(self, value):
-        if value is not None and value < 0:
+        if value is not None and (value < 0 or value.is_signed()):
             raise serializers.ValidationError("The amount cannot be negative.")
         return value
 
@@ -91,6 +178,30 @@ class EntrySerializer(DateBoundsSerializerMixin, serializers.ModelSerializer):
             raise serializers.ValidationError({"period_end": "The period cannot end before it starts."})
         return attrs
 
+
+
+class EntryUpdateSerializer(EntrySerializer):
+    """What an update (PUT, PATCH) accepts, for the schema: `version` always, never `state` (an
+    entry stays with its State: a different one is refused with 400)."""
+
+    state = StateCodeField(read_only=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["version"].required = True
+        return fields
+
+
+class EntryUpdateSerializerExtension(OpenApiSerializerExtension):
+    """`version` is required even in a PATCH body (drf-spectacular makes every PATCH field optional)."""
+
+    target_class = EntryUpdateSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "request" and "version" not in schema.get("required", []):
+            schema["required"] = [*schema.get("required", []), "version"]
+        return schema
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -115,8 +226,35 @@ class VisibleEntryField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         return selectors.entries_for(actor_for(self.context["request"].user))
 
+    def get_attribute(self, instance):
+        # An entry the caller may not see is read as null: not even its id (a way to it).
+        if getattr(instance, f"{self.source}_confidential", False):
+            return None
+        return super().get_attribute(instance)
+
+
+CONFIDENTIAL_DOC = (
+    "null when the entry is another State's that the caller may not see: its title is then "
+    "\"A confidential entry\" and nothing else of it is given."
+)
+
+
+class VisibleEntryFieldExtension(OpenApiSerializerFieldExtension):
+    """In answers, an entry id may be null (another State's entry the caller may not see)."""
+
+    target_class = VisibleEntryField
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if direction == "response":
+            schema.update(nullable=True, description=CONFIDENTIAL_DOC)
+        return schema
+
 
 class MatchSerializer(serializers.ModelSerializer):
+    """A match as the caller may see it: selectors.matches_for replaces another State's entry the
+    caller may not see with a stand-in that carries no title, State, amount or id."""
+
     need = VisibleEntryField()
     offer = VisibleEntryField()
     need_title = serializers.CharField(source="need.title", read_only=True)
@@ -132,13 +270,13 @@ class MatchSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["status", "score", "created_at", "decided_at", "completed_at", "notified_at"]
 
-    @extend_schema_field(OpenApiTypes.STR)
-    def get_need_state(self, obj) -> str:
-        return obj.need.state.code.code
+    @extend_schema_field({"type": "string", "nullable": True, "description": CONFIDENTIAL_DOC})
+    def get_need_state(self, obj) -> str | None:
+        return None if obj.need.state is None else obj.need.state.code.code
 
-    @extend_schema_field(OpenApiTypes.STR)
-    def get_offer_state(self, obj) -> str:
-        return obj.offer.state.code.code
+    @extend_schema_field({"type": "string", "nullable": True, "description": CONFIDENTIAL_DOC})
+    def get_offer_state(self, obj) -> str | None:
+        return None if obj.offer.state is None else obj.offer.state.code.code
 
 
 class MatchDecisionSerializer(serializers.Serializer):

@@ -6,6 +6,7 @@ from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from config.idempotency import IdempotentCreateMixin
 from config.parsers import JSONParser
 from config.schema import ERROR_REF
 from entities.access import actor_for
@@ -49,7 +50,7 @@ ENTRY_DOC = (
 JSON_ONLY = [JSONParser]
 
 
-class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+class EntryViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                    mixins.UpdateModelMixin, viewsets.GenericViewSet):
     side: str = Side.NEED
     permission_classes = [PublicReadOnly]
@@ -110,8 +111,8 @@ class EntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     list=extend_schema(summary="Needs for assistance", description=ENTRY_DOC),
     retrieve=extend_schema(summary="One need"),
     create=extend_schema(summary="Submit a need (State focal point, for its own State)"),
-    update=extend_schema(summary="Update a need", responses=UPDATE_RESPONSES),
-    partial_update=extend_schema(summary="Update part of a need", responses=UPDATE_RESPONSES),
+    update=extend_schema(summary="Update a need", request=serializers.EntryUpdateSerializer, responses=UPDATE_RESPONSES),
+    partial_update=extend_schema(summary="Update part of a need", request=serializers.EntryUpdateSerializer, responses=UPDATE_RESPONSES),
 )
 class NeedViewSet(EntryViewSet):
     side = Side.NEED
@@ -121,8 +122,8 @@ class NeedViewSet(EntryViewSet):
     list=extend_schema(summary="Offers of assistance", description=ENTRY_DOC),
     retrieve=extend_schema(summary="One offer"),
     create=extend_schema(summary="Submit an offer (State focal point, for its own State)"),
-    update=extend_schema(summary="Update an offer", responses=UPDATE_RESPONSES),
-    partial_update=extend_schema(summary="Update part of an offer", responses=UPDATE_RESPONSES),
+    update=extend_schema(summary="Update an offer", request=serializers.EntryUpdateSerializer, responses=UPDATE_RESPONSES),
+    partial_update=extend_schema(summary="Update part of an offer", request=serializers.EntryUpdateSerializer, responses=UPDATE_RESPONSES),
 )
 class OfferViewSet(EntryViewSet):
     side = Side.OFFER
@@ -133,7 +134,7 @@ class OfferViewSet(EntryViewSet):
     retrieve=extend_schema(summary="One match"),
     create=extend_schema(summary="Propose a match between a need and an offer"),
 )
-class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class MatchViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = serializers.MatchSerializer
     parser_classes = JSON_ONLY
 
@@ -156,7 +157,8 @@ class MatchViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         match = services.match_decide(
             actor=actor_for(request.user), user=request.user, match=self.get_object(), decision=decision.validated_data["decision"],
         )
-        return Response(self.get_serializer(match).data)
+        # The service returns the match as stored: read it again as the caller may see it.
+        return Response(self.get_serializer(self.get_queryset().get(pk=match.pk)).data)
 
 
 @extend_schema_view(
