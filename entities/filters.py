@@ -13,6 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from config.filters import SearchFilter
+
 from .models import (
     AddresseeGroup,
     Entity,
@@ -79,7 +81,7 @@ def entity_ids_matching(condition: Q) -> set[int]:
 
 
 class EntityFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
+    q = SearchFilter(
         method="search", label=_("Search"),
         help_text=_("Acronym or name, including former acronyms and other names; a former name also finds today's entity."),
     )
@@ -120,7 +122,7 @@ def country_codes_matching(text: str) -> list[str]:
 
 
 class StateFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
+    q = SearchFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
     region = django_filters.ChoiceFilter(choices=[(r, r) for r in REGIONS], label=_("Region"), empty_label=ANY)
     un_member = YesNoFilter(field_name="is_un_member", label=_("UN Member State"))
     party_to = django_filters.ModelChoiceFilter(
@@ -145,7 +147,7 @@ class StateFilter(django_filters.FilterSet):
 
 
 class OrganisationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Name or acronym."))
+    q = SearchFilter(method="search", label=_("Search"), help_text=_("Name or acronym."))
     kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices, label=_("Kind"), empty_label=ANY)
 
     class Meta:
@@ -158,7 +160,7 @@ class OrganisationFilter(django_filters.FilterSet):
 
 
 class AddresseeGroupFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
 
     class Meta:
         model = AddresseeGroup
@@ -170,7 +172,7 @@ class AddresseeGroupFilter(django_filters.FilterSet):
 
 
 class TreatyFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
 
     class Meta:
         model = Treaty
@@ -182,7 +184,7 @@ class TreatyFilter(django_filters.FilterSet):
 
 
 class TreatyPartyFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
+    q = SearchFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
     treaty = django_filters.ModelChoiceFilter(
         field_name="treaty", queryset=Treaty.objects.all(), to_field_name="short_name", label=_("Treaty"),
     )
@@ -206,7 +208,7 @@ class FocalPointFilter(django_filters.FilterSet):
     """The staff contacts list and its export: search, State, entity, active, receives
     letters, has a login."""
 
-    q = django_filters.CharFilter(method="search", label=_("Search"), help_text=_("Name, title, e-mail or phone."))
+    q = SearchFilter(method="search", label=_("Search"), help_text=_("Name, title, e-mail or phone."))
     state = django_filters.ModelChoiceFilter(
         queryset=State.objects.all(), to_field_name="code", label=_("State"), empty_label=ANY,
     )

@@ -4,13 +4,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from config.filters import SearchFilter
 from entities.filters import WholeNumberFilter
 from entities.models import Language
 from letters.models import Letter, LetterStatus, ReportKind, ReportSubmission
 
 
 class LetterFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     status = django_filters.ChoiceFilter(choices=LetterStatus.choices, label=_("Status"))
     purpose = django_filters.CharFilter(label=_("Purpose"))
     period = WholeNumberFilter(label=_("Year"))
@@ -30,14 +31,20 @@ class LetterFilter(django_filters.FilterSet):
 
 
 class ReportSubmissionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     period = WholeNumberFilter(label=_("Year covered"))
     kind = django_filters.ChoiceFilter(choices=ReportKind.choices, label=_("Kind"))
-    state = django_filters.CharFilter(field_name="state__code", lookup_expr="iexact", label=_("State (ISO code)"))
+    state = django_filters.CharFilter(method="by_state", max_length=2, label=_("State (ISO code)"))
 
     class Meta:
         model = ReportSubmission
         fields = ["q", "period", "kind", "state"]
 
     def search(self, queryset, name, value):
-        return queryset.filter(Q(link__icontains=value) | Q(state__code__iexact=value) | Q(obligation__name__icontains=value))
+        matches = Q(link__icontains=value) | Q(obligation__name__icontains=value)
+        if len(value.strip()) == 2:  # an ISO code
+            matches |= Q(state__code=value.strip().upper())
+        return queryset.filter(matches)
+
+    def by_state(self, queryset, name, value):
+        return queryset.filter(state__code=value.strip().upper())

@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from config.filters import SearchFilter
 from entities.models import State
 from entities.seed import REGIONS
 
@@ -33,7 +34,7 @@ class _StatesOfVisibleRows:
 
 
 class EntryFilter(_StatesOfVisibleRows, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = SearchFilter(label=_("Search"), method="search")
     side = django_filters.ChoiceFilter(label=_("Need or offer"), choices=Side.choices, empty_label=_("Needs and offers"))
     area = django_filters.ChoiceFilter(label=_("Area"), choices=Area.choices, empty_label=_("All areas"))
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=_("All kinds"))
@@ -68,7 +69,7 @@ class EntryFilter(_StatesOfVisibleRows, django_filters.FilterSet):
 
 
 class ChallengeFilter(_StatesOfVisibleRows, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), field_name="description", lookup_expr="icontains")
+    q = SearchFilter(label=_("Search"), field_name="description", lookup_expr="icontains")
     obligation = django_filters.ChoiceFilter(label=_("Obligation"), choices=Obligation.choices, empty_label=_("All obligations"))
     nature = django_filters.ChoiceFilter(label=_("Nature"), choices=ChallengeNature.choices, empty_label=_("Any nature"))
     state = django_filters.CharFilter(label=_("State"), method="by_state", help_text=_("ISO 3166-1 code, e.g. UG"))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from config.filters import SearchFilter
 from entities.filters import WholeNumberFilter
 from entities.models import AddresseeGroup, Entity
 
@@ -23,18 +24,6 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_label", _("All"))
-        super().__init__(*args, **kwargs)
-
-
-SEARCH_MAX_LENGTH = 200
-
-
-@extend_schema_field({"type": "string", "maxLength": SEARCH_MAX_LENGTH, "description": "Text search."})
-class SearchFilter(django_filters.CharFilter):
-    """Free text, at most 200 characters (longer is a 400 naming `q`)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
         super().__init__(*args, **kwargs)
 
 

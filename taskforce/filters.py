@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.filters import SearchFilter
 from entities.filters import YesNoFilter
 
 from .models import (
@@ -33,7 +34,7 @@ def party_condition(prefix: str, entity: str | None, state: str | None) -> Q:
 
 
 class MechanismFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=MechanismKind.choices, label=_("Kind"))
     entity = django_filters.CharFilter(method="by_entity", label=_("Member (UN entity acronym)"))
     state = django_filters.CharFilter(method="by_state", label=_("Member (State, ISO code)"))
@@ -60,7 +61,7 @@ class MechanismFilter(django_filters.FilterSet):
 
 
 class MeetingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     mechanism = django_filters.CharFilter(field_name="mechanism__slug", label=_("Mechanism (short name)"))
     entity = django_filters.CharFilter(method="by_entity", label=_("Participant (UN entity acronym)"))
     state = django_filters.CharFilter(method="by_state", label=_("Participant (State, ISO code)"))
@@ -91,7 +92,7 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class ActionItemFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     mechanism = django_filters.CharFilter(field_name="mechanism__slug", label=_("Mechanism (short name)"))
     entity = django_filters.CharFilter(field_name="entity__acronym", lookup_expr="iexact", label=_("Owner (UN entity acronym)"))
     state = django_filters.CharFilter(method="by_state", label=_("Owner (State, ISO code)"))
@@ -119,7 +120,7 @@ class ActionItemFilter(django_filters.FilterSet):
 
 
 class CapabilityFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=CapabilityKind.choices, label=_("Kind"))
     entity = django_filters.CharFilter(field_name="entity__acronym", lookup_expr="iexact", label=_("UN entity (acronym)"))
     mechanism = django_filters.CharFilter(field_name="mechanism__slug", label=_("Mechanism (short name)"))
@@ -139,7 +140,7 @@ class CapabilityFilter(django_filters.FilterSet):
 
 
 class GlossaryTermFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label=_("Search"))
+    q = SearchFilter(method="search", label=_("Search"))
     mechanism = django_filters.CharFilter(field_name="mechanism__slug", label=_("Mechanism (short name)"))
 
     class Meta:

@@ -155,7 +155,7 @@ def contact_create(*, data: ContactData, state: State | None = None, entity: Ent
 
 @transaction.atomic
 def contact_update(*, contact: FocalPoint, data: ContactData) -> FocalPoint:
-    contact = FocalPoint.objects.select_for_update().select_related("state", "entity").get(pk=contact.pk)
+    contact = FocalPoint.objects.select_for_update(of=("self",)).select_related("state", "entity").get(pk=contact.pk)
     data = data.cleaned()
     _check(data, state=contact.state, entity=contact.entity, contact=contact)
     values = _values(data)
@@ -208,7 +208,9 @@ def contact_invite(*, contact: FocalPoint, site_url: str) -> Invitation:
     language. Inviting again sends a new link."""
     from letters.services.outbox import message_enqueue
 
-    contact = FocalPoint.objects.select_for_update().select_related("state", "entity", "user").get(pk=contact.pk)
+    # Only the contact row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of the
+    # outer joins to its State, entity and login.
+    contact = FocalPoint.objects.select_for_update(of=("self",)).select_related("state", "entity", "user").get(pk=contact.pk)
     if not contact.is_active:
         raise ValidationError(_("This contact is deactivated: reactivate it before inviting it to sign in."))
     if not contact.email:
