@@ -34,7 +34,7 @@ class ReportSubmissionFilter(django_filters.FilterSet):
     q = SearchFilter(method="search", label=_("Search"))
     period = WholeNumberFilter(label=_("Year covered"))
     kind = django_filters.ChoiceFilter(choices=ReportKind.choices, label=_("Kind"))
-    state = django_filters.CharFilter(method="by_state", max_length=2, label=_("State (ISO code)"))
+    state = django_filters.CharFilter(method="by_state", label=_("State (ISO code)"))
 
     class Meta:
         model = ReportSubmission
@@ -47,4 +47,8 @@ class ReportSubmissionFilter(django_filters.FilterSet):
         return queryset.filter(matches)
 
     def by_state(self, queryset, name, value):
-        return queryset.filter(state__code=value.strip().upper())
+        # Anything but two letters names no State: checked before it reaches the database.
+        code = value.strip().upper()
+        if len(code) != 2 or not code.isascii() or not code.isalpha():
+            return queryset.none()
+        return queryset.filter(state__code=code)

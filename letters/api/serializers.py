@@ -66,7 +66,3 @@ class DeadlineQuerySerializer(serializers.Serializer):
     due_after = serializers.DateField(required=False, help_text="On or after this date.")
     due_before = serializers.DateField(required=False, help_text="On or before this date.")
 
-    def validate(self, data):
-        if data.get("due_after") and data.get("due_before") and data["due_after"] > data["due_before"]:
-            raise serializers.ValidationError({"due_before": "due_before must not be before due_after."})
-        return data
