@@ -100,7 +100,7 @@ Con miras a {% if meeting %}{{ meeting }}{% else %}las reuniones entre períodos
 
 # Article 5 (clearance): sent before the deadline so that a State that will not finish in time
 # can request an extension early enough for it to be analysed before the meeting that decides.
-# Not yet sent by the daily step; staff may edit and preview them.
+# Sent by the daily step (letters.services.scheduling.clearance_due) as the article 5 plan says.
 CLEARANCE_EN = (
     "Article 5 clearance deadline: {{ deadline|date:'j F Y' }}",
     """Dear focal point,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.dates import DateBoundsFormMixin
 from entities.models import State
-from letters.models import DestructionKind
+from letters.models import ClearanceReminderPlan, DestructionKind
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -64,3 +64,27 @@ class ObligationImportForm(forms.Form):
         help_text=_("CSV (UTF-8) or Excel (.xlsx), at most 5,000 rows and 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}),
     )
+
+
+class ClearanceReminderPlanForm(forms.ModelForm):
+    """The article 5 plan, as ReminderPlanForm does for article 7: months typed as a list."""
+
+    offsets_months = forms.CharField(
+        label=_("Reminders, months before the deadline"), help_text=_("Comma-separated, e.g. 24, 12."),
+    )
+
+    class Meta:
+        model = ClearanceReminderPlan
+        fields = ["offsets_months", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if isinstance(self.instance.offsets_months, list):
+            self.initial["offsets_months"] = ", ".join(str(m) for m in self.instance.offsets_months)
+
+    def clean_offsets_months(self):
+        raw = self.cleaned_data["offsets_months"]
+        try:
+            return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
+        except ValueError:
+            raise forms.ValidationError(_("Give whole numbers of months, separated by commas.")) from None

@@ -17,6 +17,7 @@ from letters import deadlines
 from letters.models import Campaign, CampaignStatus, Letter, LetterStatus, ReportKind, ReportSubmission, TemplateKind
 from letters.services.outbox import recipients_check
 from letters.services.scheduling import (
+    CLEARANCE_PURPOSE,
     STAGE_HORIZON_DAYS,
     Stage,
     _pending_parties,
@@ -133,6 +134,7 @@ def stages_overview(*, today: dt.date, days: int = STAGE_HORIZON_DAYS) -> tuple[
 
 # Messages other apps send through the outbox, in words (their purposes are fixed strings).
 PURPOSE_LABELS = {
+    CLEARANCE_PURPOSE: _("Article 5: clearance of mined areas"),
     "partnerships-match": _("Platform for Partnerships: match proposed"),
     "partnerships-stale": _("Platform for Partnerships: entries to confirm"),
     "taskforce-survey": _("Task force survey"),

@@ -4,6 +4,7 @@ stockpiles (article 4), mined areas (article 5) and the extensions granted, with
 and the date of entry into force. The rules are in letters.services.obligations."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -118,3 +119,12 @@ class ClearanceReminderPlan(TimeStamped):
 
     def __str__(self) -> str:
         return str(self._meta.verbose_name)
+
+    def clean(self):
+        super().clean()
+        offsets = self.offsets_months
+        if not isinstance(offsets, list) or not offsets or not all(isinstance(m, int) and 0 < m <= 120 for m in offsets):
+            raise ValidationError({"offsets_months": _("Give whole numbers of months between 1 and 120, e.g. 24, 12.")})
+        if len(set(offsets)) != len(offsets):
+            raise ValidationError({"offsets_months": _("Each number of months may appear only once.")})
+        self.offsets_months = sorted(offsets, reverse=True)

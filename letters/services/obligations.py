@@ -23,7 +23,7 @@ from letters import deadlines
 from letters.models import ClearanceExtension, DestructionKind, DestructionObligation, Withdrawal
 
 __all__ = [
-    "CONVENTION", "convention_party", "destruction_check", "destruction_record", "extension_check",
+    "CONVENTION", "convention_party", "not_party", "destruction_check", "destruction_record", "extension_check",
     "extension_record", "withdrawal_check", "withdrawal_record",
 ]
 
@@ -35,7 +35,7 @@ def convention_party(state: State) -> TreatyParty | None:
     return TreatyParty.objects.filter(treaty__short_name=CONVENTION, state=state).select_related("state", "treaty").first()
 
 
-def _not_party(state: State) -> str:
+def not_party(state: State) -> str:
     return _("%(state)s is not a State Party to the Convention.") % {"state": state.name}
 
 
@@ -66,7 +66,7 @@ def destruction_check(
 ) -> dict[str, str]:
     problems: dict[str, str] = {}
     if party is None:
-        problems["state"] = _not_party(state)
+        problems["state"] = not_party(state)
     elif party.entry_into_force is None:
         problems["state"] = _("The date the Convention entered into force for %(state)s is not recorded.") % {"state": state.name}
     if kind not in DestructionKind.values:
@@ -163,7 +163,7 @@ def extension_record(
     today = today or timezone.localdate()
     party = convention_party(state)
     if party is None:
-        raise ValidationError({"state": _not_party(state)})
+        raise ValidationError({"state": not_party(state)})
     obligation = (
         DestructionObligation.objects.select_for_update().select_related("party__state")
         .filter(party=party, kind=DestructionKind.MINED_AREAS).first()
@@ -193,7 +193,7 @@ def withdrawal_check(
 ) -> dict[str, str]:
     problems: dict[str, str] = {}
     if party is None:
-        problems["state"] = _not_party(state)
+        problems["state"] = not_party(state)
     if received_on is None:
         problems["received_on"] = _("Give the date the instrument of withdrawal was received.")
     else:

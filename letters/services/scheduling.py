@@ -23,7 +23,19 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from entities.models import FocalPoint, Language, ReportingObligation, TreatyParty
-from letters.models import Campaign, CampaignStatus, Letter, ReminderPlan, ReportKind, ReportSubmission, TemplateKind
+from letters import deadlines
+from letters.models import (
+    Campaign,
+    CampaignStatus,
+    ClearanceReminderPlan,
+    DestructionKind,
+    DestructionObligation,
+    Letter,
+    ReminderPlan,
+    ReportKind,
+    ReportSubmission,
+    TemplateKind,
+)
 from letters.services.outbox import Draft, messages_enqueue_bulk, recipients_check
 from letters.services.rendering import TemplateSet
 
@@ -34,7 +46,7 @@ OVERDUE_WINDOW_DAYS = 120
 STAGE_HORIZON_DAYS = 120
 
 __all__ = [
-    "STAGE_HORIZON_DAYS", "PreviewRow", "Stage", "StagePreview", "StepResult", "campaign_queue", "letters_schedule",
+    "CLEARANCE_PURPOSE", "STAGE_HORIZON_DAYS", "ClearanceStage", "PreviewRow", "Stage", "StagePreview", "StepResult", "campaign_queue", "clearance_due", "clearance_plan", "letters_schedule",
     "obligation_label", "obligation_purpose", "parties_to_write", "plan_stages", "stage_check", "stage_find", "stage_label",
     "stage_preview", "stages_between", "state_addresses", "states_with_address", "topic_label",
 ]
@@ -54,6 +66,9 @@ def stage_label(stage: str) -> str:
     (a campaign's stage only repeats its purpose)."""
     if stage == "overdue":
         return _("overdue letter")
+    months = stage.removeprefix("months-")
+    if months != stage and months.isdigit():
+        return _("reminder %(months)s months before the deadline") % {"months": int(months)}
     days = stage.removeprefix("reminder-")
     if days != stage and days.isdigit():
         return _("reminder %(days)s days before the deadline") % {"days": int(days)}
@@ -319,6 +334,107 @@ def _campaign_drafts(campaign: Campaign, templates: TemplateSet, names: StateNam
     return _drafts_for(states, kind=campaign.kind, purpose=purpose, period=campaign.period, stage=stage,
                        context=context, templates=templates, names=names)
 
+# --- Article 5: reminders before each State's clearance deadline ---------------------------------
+
+# The outbox purpose of the article 5 letters; the period is the year of the deadline, so a
+# deadline moved to another year by an extension gets its own letters.
+CLEARANCE_PURPOSE = "apmbc-article-5"
+
+
+def clearance_plan() -> ClearanceReminderPlan:
+    """The one article 5 plan: the row staff saved, else the defaults (24 and 12 months)."""
+    return ClearanceReminderPlan.objects.order_by("pk").first() or ClearanceReminderPlan()
+
+
+def _whole_months(start: dt.date, end: dt.date) -> int:
+    """Whole months from `start` to `end` (24 on the day the 24-month reminder is due)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if deadlines.add_months(start, months) > end:
+        months -= 1
+    return max(months, 0)
+
+
+@dataclass(frozen=True)
+class ClearanceStage:
+    """One article 5 reminder for one State: due from `send_on` until the next reminder starts
+    (or the deadline), so a missed day still catches up, as for article 7."""
+
+    party: TreatyParty
+    deadline: dt.date
+    months: int
+    send_on: dt.date
+    until: dt.date  # exclusive
+
+    @property
+    def period(self) -> int:
+        return self.deadline.year
+
+    @property
+    def stage(self) -> str:
+        return f"months-{self.months}"
+
+
+def clearance_due(today: dt.date, plan: ClearanceReminderPlan | None = None) -> list[ClearanceStage]:
+    """The article 5 reminders due on `today`: States with mined areas recorded, not declared
+    completed, still written to (parties_to_write), and whose deadline is still owed (a
+    withdrawal taking effect before it ends it). Three queries, whatever the number of States."""
+    from letters.services.obligations import CONVENTION
+
+    plan = plan or clearance_plan()
+    offsets = sorted({int(m) for m in plan.offsets_months or []}, reverse=True)
+    if not plan.is_active or not offsets:
+        return []
+    records = list(
+        DestructionObligation.objects.filter(
+            kind=DestructionKind.MINED_AREAS, completed_on__isnull=True, party__treaty__short_name=CONVENTION,
+            party__entry_into_force__isnull=False,
+        ).select_related("party__state", "party__treaty", "party__withdrawal").prefetch_related("extensions").order_by("party__state__code")
+    )
+    if not records:
+        return []
+    writable = set(parties_to_write(records[0].party.treaty_id, today).values_list("pk", flat=True))
+    due = []
+    for record in records:
+        party = record.party
+        if party.pk not in writable:
+            continue
+        facts = [deadlines.ExtensionFact(e.decided_on, e.new_deadline) for e in record.extensions.all()]
+        deadline = deadlines.article5_deadline(party.entry_into_force, facts).deadline
+        withdrawal = getattr(party, "withdrawal", None)
+        if withdrawal is not None and withdrawal.effective_on <= deadline:
+            continue
+        for index, months in enumerate(offsets):
+            send_on = deadlines.add_months(deadline, -months)
+            until = deadlines.add_months(deadline, -offsets[index + 1]) if index + 1 < len(offsets) else deadline
+            if send_on <= today < until:
+                due.append(ClearanceStage(party, deadline, months, send_on, until))
+    return due
+
+
+def _clearance_drafts(due: list[ClearanceStage], templates: TemplateSet, names: StateNames, today: dt.date,
+                      result: StepResult) -> list[Draft]:
+    """One letter per State and reminder, in the State's language, unless it exists already."""
+    if not due:
+        return []
+    existing = set(
+        Letter.objects.filter(purpose=CLEARANCE_PURPOSE, state_id__in=[s.party.state_id for s in due])
+        .values_list("state_id", "period", "stage")
+    )
+    drafts = []
+    for stage in due:
+        if (stage.party.state_id, stage.period, stage.stage) in existing:
+            result.already += 1
+            continue
+        context = {
+            "treaty": stage.party.treaty.name, "period": stage.period, "deadline": stage.deadline,
+            "months_left": _whole_months(today, stage.deadline), "secretariat": settings.LETTERS_SECRETARIAT,
+        }
+        drafts += _drafts_for([(stage.party.state_id, stage.party.state.code.code)], kind=TemplateKind.CLEARANCE_REMINDER,
+                              purpose=CLEARANCE_PURPOSE, period=stage.period, stage=stage.stage, context=context,
+                              templates=templates, names=names)
+    return drafts
+
+
 
 def campaign_queue(*, campaign: Campaign, today: dt.date | None = None) -> int:
     """Creates and queues the letters of a campaign now (staff "send now", or its send date)."""
@@ -331,9 +447,11 @@ def campaign_queue(*, campaign: Campaign, today: dt.date | None = None) -> int:
 
 
 def letters_schedule(*, today: dt.date, dry_run: bool = False, stage: Stage | None = None) -> StepResult:
-    """Creates and queues every letter due on `today` that does not exist yet.
+    """Creates and queues every letter due on `today` that does not exist yet: the article 7
+    stages, the article 5 reminders (clearance_due) and the campaigns.
 
-    With `stage`, only that stage's letters (staff "send this stage now"; no campaigns), even
+    With `stage`, only that stage's letters (staff "send this stage now"; no campaigns, no
+    article 5 reminders), even
     before its send date (see stage_check). With dry_run, nothing is written: the result
     lists what would be created; the staff preview is this dry run, so what staff confirm is
     what the step creates."""
@@ -343,6 +461,8 @@ def letters_schedule(*, today: dt.date, dry_run: bool = False, stage: Stage | No
     templates, names = TemplateSet(), StateNames()
     for due in [stage] if stage is not None else stages_due(today):
         result.drafts += _stage_drafts(due, templates, names, today, result)
+    if stage is None:
+        result.drafts += _clearance_drafts(clearance_due(today), templates, names, today, result)
     campaigns = [] if stage is not None else list(
         Campaign.objects.filter(status=CampaignStatus.PLANNED, send_on__lte=today).select_related("treaty")
     )

@@ -10,14 +10,28 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
+from config.tabular import MAX_BYTES, TableRejected, stash_upload, table_response, take_upload
 from entities.access import actor_for
 from entities.models import State
 from letters import selectors
 from letters.calendar import deadlines_feed
-from letters.obligation_forms import DestructionForm, ExtensionForm, WithdrawalForm
+from letters.obligation_forms import (
+    ClearanceReminderPlanForm,
+    DestructionForm,
+    ExtensionForm,
+    ObligationImportForm,
+    WithdrawalForm,
+)
+from letters.services.obligation_import import (
+    OBLIGATION_COLUMNS,
+    obligations_import,
+    obligations_import_plan,
+)
 from letters.services.obligations import destruction_record, extension_record, withdrawal_record
+from letters.services.scheduling import clearance_plan
 
 from .common import apply_errors, signed_in, staff_required
 
@@ -37,7 +51,28 @@ def _months(request) -> int:
 def obligations_overview(request):
     months = _months(request)
     overview = selectors.obligations_overview(actor=actor_for(request.user), today=timezone.localdate(), months=months)
-    return render(request, "letters/obligations_overview.html", {"overview": overview, "months": months})
+    chart_data = {
+        "years": [year for year, _a4, _a5 in overview.by_year],
+        "series": [
+            {"label": _("Article 4"), "counts": [a4 for _year, a4, _a5 in overview.by_year]},
+            {"label": _("Article 5"), "counts": [a5 for _year, _a4, a5 in overview.by_year]},
+        ],
+    }
+    return render(request, "letters/obligations_overview.html", {
+        "overview": overview, "months": months, "clearance_plan": clearance_plan(), "chart_data": chart_data,
+    })
+
+
+@staff_required
+def clearance_plan_edit(request):
+    """The article 5 reminder plan, edited as the article 7 plans are (letters:plan-edit)."""
+    form = ClearanceReminderPlanForm(request.POST or None, instance=clearance_plan())
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The reminder plan was saved."))
+        return redirect("letters:obligations")
+    return render(request, "letters/form.html", {"form": form, "title": _("Article 5 reminder plan")},
+                  status=400 if request.method == "POST" else 200)
 
 
 def _state_or_404(code: str) -> State:
@@ -83,6 +118,56 @@ def obligation_record(request, fact: str):
             messages.success(request, _("Recorded."))
             return redirect("letters:obligations-state", code=state.code.code)
     return render(request, "letters/form.html", {"form": form, "title": title}, status=400 if request.method == "POST" else 200)
+
+
+@staff_required
+def obligation_import(request):
+    """Step one: upload a file; see every problem, or what the import will record."""
+    form = ObligationImportForm(request.POST, request.FILES) if request.method == "POST" else ObligationImportForm()
+    context = {"form": form}
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            content = upload.read(MAX_BYTES + 1)  # read_table refuses anything larger
+            try:
+                plan = obligations_import_plan(actor=actor_for(request.user), content=content, filename=upload.name)
+            except TableRejected as exc:
+                context["problems"] = exc.problems
+            else:
+                status = 200
+                context["preview"] = plan.preview()
+                context["token"] = stash_upload(request, content=content, filename=upload.name)
+    return render(request, "letters/obligation_import.html", context, status=status)
+
+
+@staff_required
+@require_POST
+def obligation_import_confirm(request):
+    """Step two: record the previewed file, all of it or nothing."""
+    stashed = take_upload(request, request.POST.get("token", ""))
+    if stashed is None:
+        messages.error(request, _("This preview has expired or was already imported. Upload the file again."))
+        return redirect("letters:obligation-import")
+    content, filename = stashed
+    try:
+        result = obligations_import(actor=actor_for(request.user), content=content, filename=filename, user=request.user)
+    except TableRejected as exc:
+        return render(request, "letters/obligation_import.html", {"form": ObligationImportForm(), "problems": exc.problems},
+                      status=400)
+    messages.success(request, _(
+        "Obligation facts imported: %(created)s recorded, %(changed)s corrected, %(unchanged)s unchanged."
+    ) % {"created": result.created, "changed": result.changed, "unchanged": result.unchanged})
+    return redirect("letters:obligations")
+
+
+@staff_required
+def obligation_import_template(request):
+    """An empty file with the columns an import reads."""
+    fmt = request.GET.get("format")
+    return table_response(rows=[], header=OBLIGATION_COLUMNS, filename="obligation-facts-template",
+                          fmt=fmt if fmt in ("csv", "xlsx") else "csv")
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:

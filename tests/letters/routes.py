@@ -109,3 +109,10 @@ ROUTES += [
     Route("letters:obligations-state-calendar", OWN_STATE_HTML, args=_party_a),
     Route("deadline-list", {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 200, "entity_fp": 200, "api_token": 200}),
 ]
+
+ROUTES += [
+    Route("letters:obligations-reminders", STAFF_HTML),
+    Route("letters:obligation-import", STAFF_HTML),
+    Route("letters:obligation-import-confirm", STAFF_POST, method="post"),
+    Route("letters:obligation-import-template", STAFF_HTML),
+]

@@ -75,3 +75,20 @@ def test_calendar_feed_has_one_entry_per_deadline(parties, staff_client):
     body = staff_client.get(reverse("letters:obligations-state-calendar", args=["FR"])).content.decode()
     assert body.count("BEGIN:VEVENT") >= 2
     assert "DTSTART;VALUE=DATE:20290301" in body
+
+
+def test_overview_chart_counts_open_destruction_deadlines_by_year_beside_its_table(parties, staff_client):
+    parties(["FR", "DE"])  # article 5: 1 March 2027 + 24 months = 1 March 2029, for both
+    response = staff_client.get(reverse("letters:obligations"))
+    page = response.content.decode()
+    assert response.context["chart_data"] == {
+        "years": [2029], "series": [{"label": "Article 4", "counts": [0]}, {"label": "Article 5", "counts": [2]}],
+    }
+    assert 'id="obligations-by-year-data"' in page and 'id="obligations-by-year-chart"' in page
+    assert "chartjs/chart.umd" in page and "<th scope=\"row\">2029</th><td>0</td><td>2</td>" in page
+
+
+def test_overview_without_facts_hides_the_chart(db, staff_client):
+    page = staff_client.get(reverse("letters:obligations")).content.decode()
+    assert '<div class="deadline-chart" hidden>' in page
+    assert "No stockpiles or mined areas are recorded." in page
