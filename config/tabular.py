@@ -4,13 +4,15 @@ Reading: `read_table` turns an uploaded CSV or XLSX into a list of dicts of stri
 per non-blank row, each with "_row" (the row number a spreadsheet shows, header = row 1). It
 refuses a file as a whole (TableRejected) only for file-level trouble: size, encoding, format,
 header. Checking the values of each row is the caller's job; the caller reports them as
-`Problem(row, column, message)` and raises `TableRejected` itself so staff see every problem at once.
+`Problem(row, column, message)` (`RowProblems` collects those of one row) and raises
+`TableRejected` itself so staff see every problem at once.
 
 Writing: `table_response` answers a CSV (UTF-8 with BOM) or XLSX download; every text cell goes
 through `formula_guard`.
 
 Two-step imports: the view keeps the upload with `stash_upload`, shows an `ImportPreview`, and
-the confirm step gets the bytes back with `take_upload`.
+the confirm step gets the bytes back with `take_upload`; `config.table_import` runs both steps
+(and the `import_* FILE [--dry-run]` commands) the same way for every import.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
     "MAX_ROWS",
     "ImportPreview",
     "Problem",
+    "RowProblems",
     "TableRejected",
     "formula_guard",
     "parse_bool",
@@ -75,6 +78,18 @@ class Problem:
         if self.column:
             return _("Column %(column)s: %(message)s") % {"column": self.column, "message": self.message}
         return self.message
+
+
+class RowProblems(list):
+    """The problems of one row of a file, each a Problem with that row's number: a caller
+    checking a row adds to it column by column, then extends its list of the whole file."""
+
+    def __init__(self, row: int):
+        super().__init__()
+        self.row = row
+
+    def add(self, column: str, message: str) -> None:
+        self.append(Problem(self.row, column, message))
 
 
 class TableRejected(Exception):

@@ -15,10 +15,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
-from config.tabular import TableRejected, stash_upload, table_response, take_upload
+from config.table_import import TableImport
+from config.tabular import table_response
 from config.ui import apply_errors, paginate
 from entities import selectors
 from entities.access import actor_for
@@ -219,46 +221,37 @@ def contact_invitation(request, pk: int):
 
 # --- import ------------------------------------------------------------------------------------
 
-def _import_page(request, *, form, problems=(), preview=None, token="", status=200):
-    return render(request, "entities/contacts/contact_import.html", {
-        "form": form, "problems": problems, "preview": preview, "token": token, "columns": CONTACT_COLUMNS,
-    }, status=status)
+def _contacts_done(result) -> str:
+    return _(
+        "Contacts imported: %(created)d created, %(changed)d changed, %(deactivated)d deactivated, %(unchanged)d unchanged."
+    ) % {"created": result.created, "changed": result.changed, "deactivated": result.deactivated, "unchanged": result.unchanged}
+
+
+CONTACTS_IMPORT = TableImport(
+    form_class=ContactImportForm,
+    template="entities/contacts/contact_import.html",
+    upload_url="entities:contact-import",
+    confirm_url="entities:contact-import-confirm",
+    done_url="entities:contact-list",
+    preview=lambda request, **given: contacts_preview(contacts_plan(**given)),
+    apply=lambda request, **given: contacts_import(**given),
+    done_message=_contacts_done,
+    expired_message=gettext_noop("This import expired or was already done: upload the file again."),
+    context={"columns": CONTACT_COLUMNS},
+    form_beside_preview=True,
+)
 
 
 @isu_staff_required
 def contact_import(request):
     """Upload, then the preview of what will be created, changed and deactivated."""
-    if request.method != "POST":
-        return _import_page(request, form=ContactImportForm())
-    form = ContactImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _import_page(request, form=form, status=400)
-    content, filename = form.cleaned_data["file"]
-    try:
-        plan = contacts_plan(content=content, filename=filename)
-    except TableRejected as rejected:
-        return _import_page(request, form=ContactImportForm(), problems=rejected.problems, status=400)
-    token = stash_upload(request, content=content, filename=filename)
-    return _import_page(request, form=ContactImportForm(), preview=contacts_preview(plan), token=token)
+    return CONTACTS_IMPORT.upload(request)
 
 
 @isu_staff_required
 @require_POST
 def contact_import_confirm(request):
-    upload = take_upload(request, request.POST.get("token", ""))
-    if upload is None:
-        messages.error(request, _("This import expired or was already done: upload the file again."))
-        return redirect("entities:contact-import")
-    content, filename = upload
-    try:
-        result = contacts_import(content=content, filename=filename)
-    except TableRejected as rejected:
-        # The registry changed since the preview; nothing was written.
-        return _import_page(request, form=ContactImportForm(), problems=rejected.problems, status=400)
-    messages.success(request, _(
-        "Contacts imported: %(created)d created, %(changed)d changed, %(deactivated)d deactivated, %(unchanged)d unchanged."
-    ) % {"created": result.created, "changed": result.changed, "deactivated": result.deactivated, "unchanged": result.unchanged})
-    return redirect("entities:contact-list")
+    return CONTACTS_IMPORT.confirm(request)
 
 
 # --- worklist ----------------------------------------------------------------------------------

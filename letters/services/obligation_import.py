@@ -20,7 +20,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from config.tabular import ImportPreview, Problem, TableRejected, parse_bool, parse_date, read_table
+from config.tabular import (
+    ImportPreview,
+    Problem,
+    RowProblems,
+    TableRejected,
+    parse_bool,
+    parse_date,
+    read_table,
+)
 from entities.access import Actor
 from entities.models import State, TreatyParty
 from letters import deadlines
@@ -35,7 +43,7 @@ from letters.services.obligations import (
     withdrawal_check,
     withdrawal_record,
 )
-from letters.services.reporting import _RowProblems, _state
+from letters.services.reporting import row_state
 
 __all__ = [
     "OBLIGATION_COLUMNS", "ObligationImportPlan", "ObligationImportResult", "obligations_import", "obligations_import_plan",
@@ -117,9 +125,9 @@ class ObligationImportResult:
     unchanged: int
 
 
-def _parse(row: dict, states: dict, found: _RowProblems) -> dict | None:
+def _parse(row: dict, states: dict, found: RowProblems) -> dict | None:
     """The typed values of a row, or None when a cell cannot be read (problems in `found`)."""
-    state = _state(row["state"], states, found)
+    state = row_state(row["state"], states, found)
     fact = _fact(row["fact"])
     if not row["fact"]:
         found.add("fact", _("The fact is required: stockpiles, mined-areas, extension or withdrawal."))
@@ -281,7 +289,7 @@ def _plan(*, content: bytes, filename: str, today: dt.date) -> ObligationImportP
     parsed: list[tuple[int, dict]] = []
     seen: dict[tuple, int] = {}
     for row in rows:
-        found = _RowProblems(row["_row"])
+        found = RowProblems(row["_row"])
         values = _parse(row, states, found)
         if values is not None and values["fact"] != EXTENSION:
             # One declaration of each kind and one withdrawal per State: a second row would

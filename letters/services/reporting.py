@@ -19,7 +19,15 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from config.dates import EARLIEST
-from config.tabular import ImportPreview, Problem, TableRejected, parse_bool, parse_date, read_table
+from config.tabular import (
+    ImportPreview,
+    Problem,
+    RowProblems,
+    TableRejected,
+    parse_bool,
+    parse_date,
+    read_table,
+)
 from entities.access import Actor
 from entities.access.letters import can_record_report
 from entities.models import ReportingObligation, State, TreatyParty
@@ -224,8 +232,8 @@ def reports_import_plan(
     seen: dict[tuple, int] = {}
     for row in rows:
         number = row["_row"]
-        found = _RowProblems(number)
-        state = _state(row["state"], states, found)
+        found = RowProblems(number)
+        state = row_state(row["state"], states, found)
         kind, kind_known = ReportKind.ANNUAL, True
         try:
             if row["initial"] and parse_bool(row["initial"]):
@@ -281,18 +289,10 @@ def reports_import_plan(
     return ReportImportPlan(planned)
 
 
-class _RowProblems(list):
-    """The problems of one row of the file."""
-
-    def __init__(self, row: int):
-        super().__init__()
-        self.row = row
-
-    def add(self, column: str, message: str) -> None:
-        self.append(Problem(self.row, column, message))
-
-
-def _state(value: str, states: dict[str, State], found: _RowProblems) -> State | None:
+def row_state(value: str, states: dict[str, State], found: RowProblems) -> State | None:
+    """The State a file's "state" cell names by its ISO code, among `states` (by code, read
+    once for the whole file); None, with the reason in `found`, when it names none of them.
+    Every import of State facts reads its "state" column with it."""
     code = countries.alpha2(value.upper()) if value else ""
     if not value:
         found.add("state", _("The State is required: write its ISO code, for example MX."))

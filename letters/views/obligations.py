@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
-from config.tabular import MAX_BYTES, TableRejected, stash_upload, table_response, take_upload
+from config.table_import import TableImport
+from config.tabular import table_response
 from entities.access import actor_for
 from entities.models import State
 from letters import selectors
@@ -120,46 +121,35 @@ def obligation_record(request, fact: str):
     return render(request, "letters/form.html", {"form": form, "title": title}, status=400 if request.method == "POST" else 200)
 
 
+def _obligations_done(result) -> str:
+    return _(
+        "Obligation facts imported: %(created)s recorded, %(changed)s corrected, %(unchanged)s unchanged."
+    ) % {"created": result.created, "changed": result.changed, "unchanged": result.unchanged}
+
+
+OBLIGATIONS_IMPORT = TableImport(
+    form_class=ObligationImportForm,
+    template="letters/obligation_import.html",
+    upload_url="letters:obligation-import",
+    confirm_url="letters:obligation-import-confirm",
+    done_url="letters:obligations",
+    preview=lambda request, **given: obligations_import_plan(actor=actor_for(request.user), **given).preview(),
+    apply=lambda request, **given: obligations_import(actor=actor_for(request.user), user=request.user, **given),
+    done_message=_obligations_done,
+)
+
+
 @staff_required
 def obligation_import(request):
     """Step one: upload a file; see every problem, or what the import will record."""
-    form = ObligationImportForm(request.POST, request.FILES) if request.method == "POST" else ObligationImportForm()
-    context = {"form": form}
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            content = upload.read(MAX_BYTES + 1)  # read_table refuses anything larger
-            try:
-                plan = obligations_import_plan(actor=actor_for(request.user), content=content, filename=upload.name)
-            except TableRejected as exc:
-                context["problems"] = exc.problems
-            else:
-                status = 200
-                context["preview"] = plan.preview()
-                context["token"] = stash_upload(request, content=content, filename=upload.name)
-    return render(request, "letters/obligation_import.html", context, status=status)
+    return OBLIGATIONS_IMPORT.upload(request)
 
 
 @staff_required
 @require_POST
 def obligation_import_confirm(request):
     """Step two: record the previewed file, all of it or nothing."""
-    stashed = take_upload(request, request.POST.get("token", ""))
-    if stashed is None:
-        messages.error(request, _("This preview has expired or was already imported. Upload the file again."))
-        return redirect("letters:obligation-import")
-    content, filename = stashed
-    try:
-        result = obligations_import(actor=actor_for(request.user), content=content, filename=filename, user=request.user)
-    except TableRejected as exc:
-        return render(request, "letters/obligation_import.html", {"form": ObligationImportForm(), "problems": exc.problems},
-                      status=400)
-    messages.success(request, _(
-        "Obligation facts imported: %(created)s recorded, %(changed)s corrected, %(unchanged)s unchanged."
-    ) % {"created": result.created, "changed": result.changed, "unchanged": result.unchanged})
-    return redirect("letters:obligations")
+    return OBLIGATIONS_IMPORT.confirm(request)
 
 
 @staff_required

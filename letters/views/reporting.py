@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 
 from config.forms import document_content_type, document_extension
 from config.idempotency import submitted_once
-from config.tabular import MAX_BYTES, TableRejected, stash_upload, table_response, take_upload
+from config.table_import import TableImport
+from config.tabular import table_response
 from entities.access import actor_for
 from entities.access.letters import can_record_report, visible_reports
 from entities.models import State
@@ -117,53 +118,38 @@ def _format(request) -> str | None:
     return fmt if fmt in ("csv", "xlsx") else None
 
 
+def _reports_done(result) -> str:
+    return _(
+        "Reports imported: %(created)s recorded, %(changed)s corrected, %(unchanged)s unchanged."
+    ) % {"created": result.created, "changed": result.changed, "unchanged": result.unchanged}
+
+
+REPORTS_IMPORT = TableImport(
+    form_class=ReportImportForm,
+    template="letters/report_import.html",
+    upload_url="letters:report-import",
+    confirm_url="letters:report-import-confirm",
+    done_url="letters:compliance",
+    preview=lambda request, **given: reports_import_plan(**given).preview(),
+    apply=lambda request, **given: reports_import(actor=actor_for(request.user), user=request.user, **given),
+    done_message=_reports_done,
+    needs=lambda request: {"obligation": selectors.article7()},
+    missing_message=NO_OBLIGATION,
+    context={"columns": REPORT_COLUMNS},
+)
+
+
 @staff_required
 def report_import(request):
     """Step one: upload a file; see every problem, or what the import will do."""
-    obligation = selectors.article7()
-    form = ReportImportForm(request.POST, request.FILES) if request.method == "POST" else ReportImportForm()
-    context = {"form": form, "obligation": obligation, "columns": REPORT_COLUMNS}
-    if obligation is None:
-        messages.error(request, _(NO_OBLIGATION))
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid() and obligation is not None:
-            upload = form.cleaned_data["file"]
-            content = upload.read(MAX_BYTES + 1)  # read_table refuses anything larger
-            try:
-                plan = reports_import_plan(obligation=obligation, content=content, filename=upload.name)
-            except TableRejected as exc:
-                context["problems"] = exc.problems
-            else:
-                status = 200
-                context["preview"] = plan.preview()
-                context["token"] = stash_upload(request, content=content, filename=upload.name)
-    return render(request, "letters/report_import.html", context, status=status)
+    return REPORTS_IMPORT.upload(request)
 
 
 @staff_required
 @require_POST
 def report_import_confirm(request):
     """Step two: write the previewed file, all of it or nothing."""
-    obligation = selectors.article7()
-    stashed = take_upload(request, request.POST.get("token", ""))
-    if stashed is None or obligation is None:
-        messages.error(request, _("This preview has expired or was already imported. Upload the file again."))
-        return redirect("letters:report-import")
-    content, filename = stashed
-    try:
-        result = reports_import(
-            actor=actor_for(request.user), obligation=obligation, content=content, filename=filename, user=request.user,
-        )
-    except TableRejected as exc:
-        return render(request, "letters/report_import.html", {
-            "form": ReportImportForm(), "obligation": obligation, "columns": REPORT_COLUMNS, "problems": exc.problems,
-        }, status=400)
-    messages.success(request, _(
-        "Reports imported: %(created)s recorded, %(changed)s corrected, %(unchanged)s unchanged."
-    ) % {"created": result.created, "changed": result.changed, "unchanged": result.unchanged})
-    return redirect("letters:compliance")
+    return REPORTS_IMPORT.confirm(request)
 
 
 @staff_required

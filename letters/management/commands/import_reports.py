@@ -7,53 +7,29 @@ link). Any problem is printed with its row and column, nothing is written, and t
 exits with status 1.
 """
 
-from pathlib import Path
+from django.core.management.base import CommandError
 
-from django.core.management.base import BaseCommand, CommandError
-
-from config.tabular import MAX_BYTES, TableRejected
+from config.table_import import TableImportCommand
 from entities.access.actors import Actor
 from entities.models import Role
 from letters import selectors
-from letters.services.reporting import (
-    CHANGE,
-    CREATE,
-    UNCHANGED,
-    reports_import,
-    reports_import_plan,
-)
+from letters.services.reporting import reports_import, reports_import_plan
 
 # The command is run by the secretariat on its own server: it acts as ISU staff.
 SECRETARIAT = Actor(user_id=None, role=Role.ISU_STAFF)
 
 
-class Command(BaseCommand):
+class Command(TableImportCommand):
     help = "Records the article 7 reports received listed in a CSV or XLSX file (all or nothing)."
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="A .csv (UTF-8) or .xlsx file.")
-        parser.add_argument("--dry-run", action="store_true", help="Check the file and print what would change; write nothing.")
-
-    def handle(self, *args, file: Path, dry_run: bool = False, **options):
+    def needs(self):
         obligation = selectors.article7()
         if obligation is None:
             raise CommandError("No article 7 reporting obligation is set up yet (run load_seed_data).")
-        try:
-            with file.open("rb") as handle:
-                content = handle.read(MAX_BYTES + 1)
-        except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc.strerror}.") from None
-        try:
-            if dry_run:
-                plan = reports_import_plan(obligation=obligation, content=content, filename=file.name)
-                self.stdout.write(
-                    f"{plan.count(CREATE)} to record, {plan.count(CHANGE)} to correct, "
-                    f"{plan.count(UNCHANGED)} unchanged (dry run, nothing written)."
-                )
-                return
-            result = reports_import(actor=SECRETARIAT, obligation=obligation, content=content, filename=file.name)
-        except TableRejected as exc:
-            for problem in exc.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(f"{len(exc.problems)} problem(s) in {file.name}: nothing was written.") from None
-        self.stdout.write(f"{result.created} recorded, {result.changed} corrected, {result.unchanged} unchanged.")
+        return {"obligation": obligation}
+
+    def plan(self, **given):
+        return reports_import_plan(**given)
+
+    def apply(self, **given):
+        return reports_import(actor=SECRETARIAT, **given)
