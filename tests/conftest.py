@@ -44,6 +44,20 @@ def _service_missing():
     pytest.fail("a required service (PostgreSQL or Redis) is not configured in this run")
 
 
+@pytest.fixture(autouse=True)
+def _celery_mode(request):
+    """Tasks (letters, invitations, notifications) are handed to Celery after commit. In-process
+    (eager) for ordinary tests, even when REDIS_URL is set (CI's second pass), so nothing is left
+    on the shared broker; the real-worker tests (marked `redis`) publish to Redis for their
+    worker process."""
+    from config.celery import app
+
+    before = app.conf.task_always_eager
+    app.conf.task_always_eager = request.node.get_closest_marker("redis") is None
+    yield
+    app.conf.task_always_eager = before
+
+
 def make_user(username: str, kind: str | None, *, state=None, entity=None, **contact):
     """A user with a role; a focal point also gets its contact record (FocalPoint), which is
     what binds it to `state` or `entity`. `contact` sets that record's name, e-mail, language..."""

@@ -33,16 +33,3 @@ def convention(db):
     FocalPointFactory(state=states["FR"], email="desarmement@example.fr", language="fr", name="Denis")
     ReportSubmissionFactory(obligation=obligation, state=states["FR"], period=2026)
     return SimpleNamespace(obligation=obligation, plan=plan, treaty=obligation.treaty, **{c.lower(): s for c, s in states.items()})
-
-
-@pytest.fixture(autouse=True)
-def _celery_mode(request):
-    """Letters are handed to Celery after commit. In-process (eager) for ordinary tests, even
-    when REDIS_URL is set (CI's second pass), so nothing is left on the shared broker; the
-    real-worker tests (marked `redis`) publish to Redis for their worker process."""
-    from config.celery import app
-
-    before = app.conf.task_always_eager
-    app.conf.task_always_eager = request.node.get_closest_marker("redis") is None
-    yield
-    app.conf.task_always_eager = before
