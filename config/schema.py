@@ -6,6 +6,8 @@ see from the views alone.
 - `declare_public_reads`: reads that anyone may make without a token (the public Platform);
 - `describe_query_parameters`: what the filters accept besides their type.
 - `declare_idempotency_key`: the optional `Idempotency-Key` header on creates (config/idempotency.py).
+- `describe_csv`: a `text/csv` answer is a string, not the JSON page;
+- `declare_pagination`: how each list pages (`x-pagination`: cursor or page number).
 
 Registered in SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"], after drf-spectacular's own enum hook.
 """
@@ -206,4 +208,66 @@ def declare_idempotency_key(result, generator, request, public):
         operation.setdefault("responses", {}).setdefault(
             "422", _error("This Idempotency-Key was already used with another body or on another endpoint."),
         )
+    return result
+
+
+# What a CSV answer is (recommendations.api.renderers.CSVRenderer): text, not the JSON page.
+CSV_SCHEMA = {
+    "type": "string",
+    "description": "CSV text (UTF-8): a header row, then one row per item.",
+}
+
+
+def describe_csv(result, generator, request, public):
+    """A `text/csv` answer is a string. drf-spectacular gives every media type of an operation
+    the serializer's schema, so generated clients would otherwise type a CSV download as the
+    JSON object (the page)."""
+    for _path, _method, operation in _operations(result):
+        for response in operation.get("responses", {}).values():
+            content = response.get("content", {})
+            if "text/csv" in content:
+                content["text/csv"] = {"schema": dict(CSV_SCHEMA)}
+    return result
+
+
+PAGINATION_TEXT = {
+    "cursor": "Paginated by cursor: follow `next` until it is null (take `cursor` only from the links of a page). "
+              "No `count`; a `page` parameter is refused (400).",
+    "page": "Paginated by page number: `page` from 1, with the `count` of all items; follow `next` until it is "
+            "null. A page past the last is a 404.",
+}
+
+
+def declare_pagination(result, generator, request, public):
+    """Says, on each paginated list, how it pages: `x-pagination` (`style`: `cursor` or `page`,
+    the page sizes) and a sentence in the description, so that a client need not read prose to
+    know which lists carry a `count`."""
+    from config.pagination import (
+        DEFAULT_PAGE_SIZE,
+        MAX_PAGE_SIZE,
+        CursorPagination,
+        PageNumberPagination,
+    )
+
+    schemas = result.get("components", {}).get("schemas", {})
+    views = _views(generator)
+    for path, method, operation in _operations(result):
+        view = views.get((path, method))
+        paginator = getattr(view, "paginator", None) if method == "get" and view is not None else None
+        if isinstance(paginator, CursorPagination):
+            style = "cursor"
+        elif isinstance(paginator, PageNumberPagination):
+            style = "page"
+        else:
+            continue
+        json_body = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {})
+        component = schemas.get(json_body.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1], {})
+        if "results" not in component.get("properties", {}):
+            continue  # a detail of a paginated collection
+        operation["x-pagination"] = {
+            "style": style, "page_size_default": DEFAULT_PAGE_SIZE, "page_size_maximum": MAX_PAGE_SIZE,
+            "has_count": style == "page",
+        }
+        operation["description"] = f"{operation.get('description', '')}\n\n{PAGINATION_TEXT[style]}".strip()
+        component.setdefault("description", PAGINATION_TEXT[style])
     return result

@@ -281,6 +281,8 @@ SPECTACULAR_SETTINGS = {
         "config.schema.declare_public_reads",
         "config.schema.describe_query_parameters",
     "config.schema.declare_idempotency_key",
+        "config.schema.describe_csv",
+        "config.schema.declare_pagination",
     ],
     # One schema name per choice set that several models share (otherwise check --deploy warns).
     "ENUM_NAME_OVERRIDES": {

@@ -1,7 +1,11 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Recommendation, Reference, Report, StatusUpdate, SuggestedAction
+from config.dates import DateBoundsSerializerMixin
+from entities.models import Entity
+
+from ..forms import NOTE_MAX_LENGTH
+from ..models import ActionStatus, Recommendation, Reference, Report, StatusUpdate, SuggestedAction
 
 
 class ReferenceSerializer(serializers.ModelSerializer):
@@ -55,6 +59,39 @@ class StatusUpdateSerializer(serializers.ModelSerializer):
     class Meta:
         model = StatusUpdate
         fields = ["id", "date", "status", "note", "evidence_url", "author", "on_behalf_of", "created_at"]
+
+
+class AcronymField(serializers.SlugRelatedField):
+    """An entity by acronym. A NUL character is refused before the lookup: PostgreSQL cannot
+    compare text holding one (DRF's CharField checks this itself; a related field does not)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            raise serializers.ValidationError("Null characters are not allowed.")
+        return super().to_internal_value(data)
+
+
+class StatusUpdateCreateSerializer(DateBoundsSerializerMixin, serializers.ModelSerializer):
+    """What a status update posted through the API accepts: the browser's form (forms.StatusUpdateForm),
+    field for field and with its bounds; the rules themselves are the service's."""
+
+    past_only_dates = ("date",)
+    status = serializers.ChoiceField(choices=ActionStatus.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH,
+                                 help_text=f"At most {NOTE_MAX_LENGTH} characters.")
+    on_behalf_of = AcronymField(
+        slug_field="acronym", queryset=Entity.objects.all(), required=False, allow_null=True,
+        help_text="ISU staff only: the acronym of one of the entities the action names, or null for the ISU. "
+                  "An entity focal point always posts on behalf of its own entity (the field is ignored).",
+    )
+
+    class Meta:
+        model = StatusUpdate
+        fields = ["status", "date", "note", "evidence_url", "on_behalf_of"]
+        extra_kwargs = {
+            "date": {"required": False, "help_text": "When the progress happened; today if omitted, never in the future."},
+            "evidence_url": {"help_text": "A link to a document or page showing the progress (optional)."},
+        }
 
 
 class ReportSerializer(serializers.ModelSerializer):

@@ -1,18 +1,25 @@
 from django.db.models import Count, Max
 from django.utils.cache import get_conditional_response
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import viewsets
 from rest_framework.decorators import action as detail_route
 from rest_framework.renderers import JSONRenderer
 
 from config.pagination import CursorPagination, PageNumberPagination
+from config.schema import ERROR_REF
 from entities.access import actor_for
 
 from .. import selectors
 from ..filters import RecommendationFilter, SuggestedActionFilter
 from ..models import Report
 from .conditional import ConditionalMixin, finish, make_etag
+from .exports import recommendations_csv_response
 from .pagination import CountedPageNumberPagination
 from .renderers import CSVRenderer, references_text
 from .serializers import (
@@ -78,6 +85,28 @@ class RecommendationViewSet(_ReadOnly):
 
     def page_data(self, page) -> list:
         return selectors.recommendation_rows(page)
+
+    @extend_schema(
+        summary="Export the whole filtered list as CSV",
+        description="Every recommendation matching the filters (the list's filters), in one streamed CSV download: "
+                    "one row per suggested action, with the columns and order of the browser's export "
+                    "(references, cluster, recommendation_text, addressee, action_text, implementing_entities, "
+                    "tags, status). Not paginated. Cells starting like a spreadsheet formula (= + - @) carry a "
+                    "leading quote. Errors are JSON.",
+        filters=True,
+        parameters=[OpenApiParameter(
+            "format", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False, enum=["csv"],
+            description="Optional: the file is CSV; another format is a 404.",
+        )],
+        responses={
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file."),
+            (404, "application/json"): OpenApiResponse(ERROR_REF, description="A `format` other than csv."),
+        },
+    )
+    @detail_route(detail=False, methods=["get"], pagination_class=None, renderer_classes=[CSVRenderer])
+    def export(self, request):
+        # Every reader of the list may export it: the file holds what the pages show, in one request.
+        return recommendations_csv_response(self.filter_queryset(self.get_queryset()))
 
 
 @extend_schema_view(

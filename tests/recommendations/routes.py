@@ -1,5 +1,13 @@
 from tests.factories import ReferenceFactory, SuggestedActionFactory
-from tests.permissions.matrix import API_READ, PUBLIC, SIGNED_IN_HTML, STAFF_HTML, Route, expect
+from tests.permissions.matrix import (
+    API_READ,
+    API_STAFF_WRITE,
+    PUBLIC,
+    SIGNED_IN_HTML,
+    STAFF_HTML,
+    Route,
+    expect,
+)
 
 
 def _action_of(world):
@@ -25,6 +33,13 @@ def _status_data(world):
     return {"status": "in_progress", "date": "2026-01-15", "note": "Started.", "evidence_url": ""}
 
 
+def _api_status_args(make):
+    return lambda world: {"action_id": make(world).pk}
+
+
+# The API's status updates: the browser's rules (POSTED), in the API's answers.
+API_POSTED = expect(API_STAFF_WRITE, isu_staff=201, entity_fp=201)
+
 ENTITY_MAY_UPDATE = expect(SIGNED_IN_HTML, state_a=403, state_b=403)
 ONLY_STAFF_MAY_UPDATE = expect(SIGNED_IN_HTML, state_a=403, state_b=403, entity_fp=403)
 POSTED = {"anonymous": 302, "isu_staff": 302, "state_a": 403, "state_b": 403, "entity_fp": 302, "api_token": 302}
@@ -49,4 +64,10 @@ ROUTES = [
     Route("suggested-action-history", API_READ, args=lambda w: {"pk": _action_of(w).pk}),
     Route("sg-report-list", API_READ),
     Route("sg-report-detail", API_READ, args=lambda w: {"pk": ReferenceFactory().report_id}),
+    Route("action-status-update-list", API_POSTED, method="post", args=_api_status_args(_action_of),
+          data=_status_data, format="json", label="own entity"),
+    Route("action-status-update-list", expect(API_POSTED, entity_fp=403), method="post",
+          args=_api_status_args(_other_action), data=_status_data, format="json", label="other entity"),
+    Route("recommendation-export", API_READ),
+    Route("api-root", PUBLIC),
 ]
