@@ -12,6 +12,7 @@ are printed with their row and column and the command fails; --dry-run prints wh
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,7 +116,7 @@ def _content_of(upload: UploadedFile | tuple[bytes, str]) -> tuple[bytes, str]:
     return upload.read(MAX_BYTES + 1), upload.name  # read_table refuses anything larger
 
 
-class TableImportCommand(BaseCommand):
+class TableImportCommand(BaseCommand, ABC):
     """`manage.py import_<what> FILE [--dry-run]`, the staff page's import from the shell.
 
     A command says what it needs besides the file (`needs`, raising CommandError when the import
@@ -129,11 +130,13 @@ class TableImportCommand(BaseCommand):
     def needs(self) -> dict[str, Any]:
         return {}
 
+    @abstractmethod
     def plan(self, *, content: bytes, filename: str, **needs: Any) -> Any:
-        raise NotImplementedError
+        """What the file would do, written nowhere."""
 
+    @abstractmethod
     def apply(self, *, content: bytes, filename: str, **needs: Any) -> Any:
-        raise NotImplementedError
+        """Record the file, all of it or nothing."""
 
     def plan_lines(self, plan: Any) -> list[str]:
         """What a dry run prints, the counts last. By default those of a plan whose rows are
