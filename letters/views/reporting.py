@@ -208,4 +208,18 @@ def analytics(request):
     obligation = selectors.article7()
     years = _years(request, today)
     stages, data = selectors.reminder_analytics(obligation=obligation, years=years) if obligation else ([], [])
-    return render(request, "letters/analytics.html", {"obligation": obligation, "stages": stages, "data": data})
+    # Per year, the two figures of each stage in the order of the headings.
+    cells = [
+        (row, [(row.reports_after_stage.get(stage, ""), row.letters_by_stage.get(stage, "")) for stage in stages])
+        for row in data
+    ]
+    headings = [_stage_headings(stage) for stage in stages]
+    return render(request, "letters/analytics.html", {"obligation": obligation, "data": data, "headings": headings, "rows": cells})
+
+
+def _stage_headings(stage: str) -> tuple[str, str]:
+    """The two column headings of a stage, in words: reports received after it, letters it sent."""
+    if stage == "overdue":
+        return _("After the overdue letter"), _("Overdue letters sent")
+    days = {"days": stage.removeprefix("reminder-")}
+    return _("After the %(days)s-day reminder") % days, _("%(days)s-day reminders sent") % days
