@@ -2,6 +2,7 @@
 point, an API token and anonymous; `client_for(role)` gives a signed-in client for each."""
 
 import os
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -154,6 +155,15 @@ def client_for(db, isu_staff, state_a_user, state_b_user, entity_user, api_token
         return sign_in(client, user)
 
     return build
+
+
+@pytest.fixture
+def world(db, state_a, state_b, entity, other_entity, isu_staff, state_a_user, state_b_user, entity_user, api_user):
+    """Every role's records in one namespace, for the route tables of tests/<app>/routes.py."""
+    return SimpleNamespace(
+        state_a=state_a, state_b=state_b, entity=entity, other_entity=other_entity, isu_staff=isu_staff,
+        state_a_user=state_a_user, state_b_user=state_b_user, entity_user=entity_user, api_user=api_user,
+    )
 
 
 @pytest.fixture

@@ -5,10 +5,17 @@ from entities.models import Role
 
 @dataclass(frozen=True)
 class Actor:
+    """Who is acting, resolved once per request with the ids it acts for.
+
+    `entity_ids` is what a UN entity focal point speaks for: its own entity and the bodies it
+    succeeded (a DPO focal point answers for actions naming DPKO). It is computed up front so
+    that permission checks over a list of rows need no query per row."""
+
     user_id: int | None
     role: str | None
     state_id: int | None = None
     entity_id: int | None = None
+    entity_ids: frozenset[int] = frozenset()
 
     @property
     def is_authenticated(self) -> bool:
@@ -54,11 +61,13 @@ def actor_for(user) -> Actor:
         actor = Actor(user_id=user.pk, role=Role.ISU_STAFF)
     else:
         kind, state_id, entity_id = _role_and_binding(user)
+        entity_id = entity_id if kind == Role.ENTITY_FOCAL_POINT else None
         actor = Actor(
             user_id=user.pk,
             role=kind,
             state_id=state_id if kind == Role.STATE_FOCAL_POINT else None,
-            entity_id=entity_id if kind == Role.ENTITY_FOCAL_POINT else None,
+            entity_id=entity_id,
+            entity_ids=_lineage(entity_id),
         )
     user._actor = actor
     return actor
@@ -88,3 +97,16 @@ def _role_and_binding(user) -> tuple[str | None, int | None, int | None]:
         .first()
     )
     return row if row is not None else (None, None, None)
+
+
+def _lineage(entity_id: int | None) -> frozenset[int]:
+    """The entity and those it succeeded, however many renames back (one query a rename)."""
+    if entity_id is None:
+        return frozenset()
+    from entities.models import Entity
+
+    ids, frontier = {entity_id}, {entity_id}
+    while frontier:
+        frontier = set(Entity.objects.filter(successor_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return frozenset(ids)

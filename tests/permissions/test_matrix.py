@@ -1,7 +1,5 @@
 import importlib
 import pkgutil
-from types import SimpleNamespace
-
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -48,14 +46,6 @@ def test_every_named_route_is_in_the_matrix():
     }
     missing = sorted(names - covered)
     assert not missing, f"routes without a permission-matrix row: {missing}"
-
-
-@pytest.fixture
-def world(db, state_a, state_b, entity, other_entity, isu_staff, state_a_user, state_b_user, entity_user, api_user):
-    return SimpleNamespace(
-        state_a=state_a, state_b=state_b, entity=entity, other_entity=other_entity, isu_staff=isu_staff,
-        state_a_user=state_a_user, state_b_user=state_b_user, entity_user=entity_user, api_user=api_user,
-    )
 
 
 @pytest.mark.parametrize("role", ROLES)
