@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from functools import cached_property
 
 from entities.models import Role
 
@@ -16,6 +17,12 @@ class Actor:
     state_id: int | None = None
     entity_id: int | None = None
     entity_ids: frozenset[int] = frozenset()
+
+    @cached_property
+    def facts(self) -> dict:
+        """Facts about the actor that a rule reads once a request (whether its State is a party,
+        say) rather than once per row; an actor lives for one request."""
+        return {}
 
     @property
     def is_authenticated(self) -> bool:
@@ -43,8 +50,6 @@ class Actor:
         return self.is_authenticated and not self.is_api_client and self.role is not None
 
 
-ANONYMOUS = Actor(user_id=None, role=None)
-
 
 def actor_for(user) -> Actor:
     """The Actor for a request's user, cached on the user object for the request.
@@ -53,7 +58,7 @@ def actor_for(user) -> Actor:
     record of who the person is; the UserRole gives the kind only. A focal-point login
     without a contact record is bound to nothing, so it sees nothing private."""
     if user is None or not user.is_authenticated:
-        return ANONYMOUS
+        return Actor(user_id=None, role=None)  # a new one: its facts are per request
     cached = getattr(user, "_actor", None)
     if cached is not None:
         return cached

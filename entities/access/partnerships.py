@@ -44,7 +44,7 @@ def _entry_rule(actor: Actor, prefix: str = "") -> Q | None:
     rule = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
     if actor.is_state_focal_point and actor.state_id:
         rule |= Q(**{f"{prefix}state_id": actor.state_id})
-        if is_state_party(actor.state_id):
+        if _actor_state_is_party(actor):
             rule |= Q(**{f"{prefix}visibility": Visibility.PARTIES})
     return rule
 
@@ -79,7 +79,7 @@ def state_reader(state_id: int) -> Actor:
 def can_submit_entry(actor: Actor) -> bool:
     if actor.is_isu_staff:
         return True
-    return actor.is_state_focal_point and actor.may_write and is_state_party(actor.state_id)
+    return actor.is_state_focal_point and actor.may_write and _actor_state_is_party(actor)
 
 
 def can_change_entry(actor: Actor, entry) -> bool:
@@ -88,7 +88,7 @@ def can_change_entry(actor: Actor, entry) -> bool:
         return True
     return (
         actor.is_state_focal_point and actor.may_write
-        and entry.state_id == actor.state_id and is_state_party(actor.state_id)
+        and entry.state_id == actor.state_id and _actor_state_is_party(actor)
     )
 
 
@@ -111,9 +111,15 @@ def can_propose_match(actor: Actor, need, offer) -> bool:
     if actor.is_isu_staff:
         return True
     return (
-        actor.is_state_focal_point and actor.may_write and is_state_party(actor.state_id)
-        and actor.state_id in (need.state_id, offer.state_id)
+        actor.is_state_focal_point and actor.may_write and actor.state_id in (need.state_id, offer.state_id)
+        and _actor_state_is_party(actor)
     )
+
+
+def _actor_state_is_party(actor: Actor) -> bool:
+    if "state_is_party" not in actor.facts:
+        actor.facts["state_is_party"] = is_state_party(actor.state_id)
+    return actor.facts["state_is_party"]
 
 
 def can_decide_match(actor: Actor, match) -> bool:

@@ -11,6 +11,7 @@ from entities.models import State
 
 from ..choices import EntryStatus, Side
 from ..models import Entry
+from ..tasks import find_strong_matches
 
 EDITABLE_FIELDS = (
     "kind", "area", "title", "description", "amount", "currency", "period_start", "period_end",
@@ -26,9 +27,7 @@ class EditConflict(Exception):
 
 
 def _queue_strong_matches(entry: Entry) -> None:
-    from ..tasks import find_strong_matches
-
-    transaction.on_commit(lambda: find_strong_matches.delay(entry.pk))
+    find_strong_matches.delay_on_commit(entry.pk)
 
 
 def _submitting_state(actor: Actor, state: State | None) -> State:
