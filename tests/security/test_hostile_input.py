@@ -26,7 +26,7 @@ from tests.factories import (
     TreatyPartyFactory,
 )
 from tests.factories.entities import TreatyFactory
-from tests.permissions.test_matrix import ALL_ROUTES, world  # noqa: F401 (world is a fixture)
+from tests.permissions.test_matrix import ALL_ROUTES
 
 from .helpers import sign_in_with_password
 

@@ -1,4 +1,3 @@
 """The sweep reuses the permission matrix: its routes (with the objects each creates) give every
-page and write endpoint of the product, so a new route is swept as soon as it has its row."""
-
-from tests.permissions.test_matrix import world  # noqa: F401 (fixture)
+page and write endpoint of the product, so a new route is swept as soon as it has its row.
+The `world` fixture they need is the suite's (tests/conftest.py)."""
