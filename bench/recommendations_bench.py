@@ -166,12 +166,12 @@ def _fill(sizes: dict, *, refill: bool) -> str:
                 for entity in rng.sample(entities, rng.choice([0, 1, 1, 2])):
                     copy.write_row((a + 1, entity))
         with cur.copy(
-            "COPY recommendations_statusupdate (action_id, date, status, note, evidence_url, author_id, on_behalf_of_id, created_at) FROM STDIN"
+            "COPY recommendations_statusupdate (action_id, date, status, note, evidence_url, author_id, on_behalf_of_id, created_at, is_demo) FROM STDIN"
         ) as copy:
             for u in range(sizes["updates"]):
                 action = u % n_actions
                 stamp = now - dt.timedelta(minutes=rng.randint(0, 60 * 24 * 700))
-                copy.write_row((action + 1, stamp.date(), action_status[action], _text(rng, 12), "", None, None, stamp))
+                copy.write_row((action + 1, stamp.date(), action_status[action], _text(rng, 12), "", None, None, stamp, False))
     raw.commit()
     _vacuum()
     print(f"filled {n_recs} recommendations, {n_actions} actions, {sizes['updates']} status updates "

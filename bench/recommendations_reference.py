@@ -13,19 +13,26 @@ from rest_framework.utils.urls import replace_query_param
 
 from config.pagination import cursor_token
 
+# Only the filters given become conditions: a catch-all "(%(x)s IS NULL OR column = %(x)s)"
+# hides from the planner which conditions hold, and it then hashes every action of the
+# addressee instead of probing the (addressee, recommendation) index for the rows of the page.
+CONDITIONS = {
+    "status": "r.status = %(status)s",
+    "cluster": "r.cluster_id = (SELECT id FROM recommendations_cluster WHERE slug = %(cluster)s)",
+    "addressee": """EXISTS (
+            SELECT 1 FROM recommendations_suggestedaction a0
+            WHERE a0.recommendation_id = r.id
+              AND a0.addressee_id = (SELECT id FROM entities_addresseegroup WHERE slug = %(addressee)s))""",
+    "after_position": """(r.position >= %(after_position)s
+           AND (r.position > %(after_position)s OR r.id > %(after_id)s))""",
+}
+
 SQL = """
 WITH page AS (
     SELECT r.id, r.text, r.status, r.updated_at, r.position, c.name AS cluster
     FROM recommendations_recommendation r
     JOIN recommendations_cluster c ON c.id = r.cluster_id
-    WHERE (%(status)s::text IS NULL OR r.status = %(status)s::text)
-      AND (%(cluster)s::text IS NULL OR c.slug = %(cluster)s::text)
-      AND (%(addressee)s::text IS NULL OR EXISTS (
-            SELECT 1 FROM recommendations_suggestedaction a0
-            JOIN entities_addresseegroup g0 ON g0.id = a0.addressee_id
-            WHERE a0.recommendation_id = r.id AND g0.slug = %(addressee)s::text))
-      AND (%(after_position)s::int IS NULL OR (r.position >= %(after_position)s::int
-           AND (r.position > %(after_position)s::int OR r.id > %(after_id)s::int)))
+    WHERE {where}
     ORDER BY r.position, r.id
     LIMIT %(limit)s + 1
 ), shown AS (
@@ -82,8 +89,9 @@ def reference_list(request):
         "after_id": after[1] if after else None,
         "limit": limit,
     }
+    where = " AND ".join(condition for name, condition in CONDITIONS.items() if params[name] is not None) or "TRUE"
     with connection.cursor() as cursor:
-        cursor.execute(SQL, params)
+        cursor.execute(SQL.replace("{where}", where), params)
         more, first, last, results = cursor.fetchone()
     url = request.build_absolute_uri()
     next_link = replace_query_param(url, "cursor", cursor_token(json.loads(last))) if more else None
