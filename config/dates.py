@@ -18,7 +18,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -29,6 +29,7 @@ __all__ = [
     "DateBoundsSerializerMixin",
     "DateBoundsValidator",
     "latest",
+    "long_date",
 ]
 
 EARLIEST = dt.date(1990, 1, 1)
@@ -42,6 +43,24 @@ def latest(today: dt.date | None = None) -> dt.date:
         return today.replace(year=today.year + YEARS_AHEAD)
     except ValueError:
         return today.replace(year=today.year + YEARS_AHEAD, day=28)
+
+
+def long_date(value: dt.date | dt.datetime | None, language: str | None = None) -> str:
+    """The date as a reader of `language` (default: the active one) writes it in full: "30 April
+    2027" in English (UN style), the locale's DATE_FORMAT otherwise (config/formats): "30 de
+    abril de 2027", and the French "1er mars 2027" for the first of a month, which no format
+    string can say. A date-time is read on the local calendar. Empty for no date."""
+    if value is None or value == "":
+        return ""
+    day = _day(value)
+    with translation.override(language or translation.get_language()):
+        # English pages keep Django's "Apr. 30, 2027" (validation messages read it); a date
+        # written out in full, as in a letter, follows UN editorial style: "30 April 2027".
+        english = translation.get_language().startswith("en")
+        text = formats.date_format(day, "j F Y" if english else "DATE_FORMAT")
+        if day.day == 1 and translation.get_language().startswith("fr"):
+            text = "1er" + text[1:] if text.startswith("1 ") else text
+    return text
 
 
 def _day(value: dt.date | dt.datetime) -> dt.date:

@@ -1,13 +1,42 @@
 """Form fields shared by the apps."""
 
+import unicodedata
 import zipfile
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext, gettext_lazy
 
 _MAX_ID = 2**63 - 1
+
+
+def collation_key(text: str) -> str:
+    """A sort key that files a name by its letters as a reader expects, whatever its accents
+    or case: "Égypte" with the Es, "Åland" with the As (Unicode decomposition, then the accents
+    dropped and the case folded)."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _ByLabelIterator(ModelChoiceIterator):
+    """The choices sorted by their label as rendered, i.e. in the language active when the
+    form is drawn (a State's name differs in English, French and Spanish)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        choices = [self.choice(obj) for obj in self.queryset]
+        choices.sort(key=lambda choice: collation_key(choice[1]))
+        yield from choices
+
+
+class StateChoiceField(forms.ModelChoiceField):
+    """A pick list of States sorted by their name in the reader's language, not by ISO code
+    (the model's order). The one place this ordering lives: every form offering States uses it."""
+
+    iterator = _ByLabelIterator
 
 
 class IdsMultipleChoiceField(forms.ModelMultipleChoiceField):

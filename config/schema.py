@@ -218,15 +218,22 @@ CSV_SCHEMA = {
 }
 
 
+# An Excel workbook (entities.api.exports): bytes.
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_SCHEMA = {"type": "string", "format": "binary", "description": "An Excel workbook (.xlsx): a header row, then one row per item."}
+
+
 def describe_csv(result, generator, request, public):
-    """A `text/csv` answer is a string. drf-spectacular gives every media type of an operation
-    the serializer's schema, so generated clients would otherwise type a CSV download as the
-    JSON object (the page)."""
+    """A `text/csv` answer is a string, an XLSX one bytes. drf-spectacular gives every media type
+    of an operation the serializer's schema, so generated clients would otherwise type a file
+    download as the JSON object (the page)."""
     for _path, _method, operation in _operations(result):
         for response in operation.get("responses", {}).values():
             content = response.get("content", {})
             if "text/csv" in content:
                 content["text/csv"] = {"schema": dict(CSV_SCHEMA)}
+            if XLSX_MEDIA_TYPE in content:
+                content[XLSX_MEDIA_TYPE] = {"schema": dict(XLSX_SCHEMA)}
     return result
 
 

@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from django.shortcuts import render
 from django.utils import timezone
 
-from entities.access import Actor, actor_for
-from entities.access.partnerships import can_record_challenge, can_submit_entry
-from entities.access.recommendations import can_update_any_action
+from entities.access import Actor
+from partnerships.access import can_record_challenge, can_submit_entry
+from recommendations.access import can_update_any_action
 from entities.models import Entity, State
 from letters import selectors as letters
 from partnerships import selectors as partnerships
@@ -81,7 +81,7 @@ def _entity(actor: Actor, today: dt.date) -> dict:
 def start(request):
     """Whatever the role, a page: staff, State and entity focal points see their work; an API
     account and an account without a role are told what they can do."""
-    actor = actor_for(request.user)
+    actor = request.actor
     today = timezone.localdate()
     context: dict = {"today": today}
     if actor.is_isu_staff:

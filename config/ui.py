@@ -6,17 +6,15 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Page, Paginator
 
-from entities.access import actor_for
-
 
 def signed_in(predicate=None):
     """Sends anonymous visitors to the sign-in page; a signed-in user failing `predicate`
-    (a function of the Actor, from entities.access) gets 403."""
+    (a function of the Actor: a `can_*` of the app's access module) gets 403."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            actor = actor_for(request.user)
+            actor = request.actor
             if not actor.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if predicate is not None and not predicate(actor):

@@ -2,12 +2,23 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from entities import directory_urls
+from letters.views import contacts as letter_contacts
+
 from . import start, views
 
 handler400 = "config.views.bad_request"
 handler403 = "config.views.permission_denied"
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"
+
+# The registry's pages, with its two contacts pages that go through the outbox (letters' views:
+# entities does not import letters).
+directory_patterns = [
+    *directory_urls.urlpatterns,
+    path("contacts/worklist/", letter_contacts.contact_worklist, name="contact-worklist"),
+    path("contacts/<int:pk>/invitation/", letter_contacts.contact_invitation, name="contact-invitation"),
+]
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -18,7 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_router")),
     path("", include("entities.urls")),
-    path("directory/", include(("entities.directory_urls", "entities"), namespace="entities")),
+    path("directory/", include((directory_patterns, "entities"), namespace="entities")),
     path("recommendations/", include(("recommendations.urls", "recommendations"), namespace="recommendations")),
     path("taskforces/", include(("taskforce.urls", "taskforce"), namespace="taskforce")),
     path("platform/", include(("partnerships.urls", "partnerships"), namespace="partnerships")),

@@ -1,7 +1,9 @@
-"""Admin for the registry; every change keeps its history (SimpleHistoryAdmin)."""
+"""Admin for the registry; every change keeps its history (SimpleHistoryAdmin), and translated
+names show one box per language (TranslationAdmin, see entities/translation.py)."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -24,7 +26,7 @@ class EntityNameInline(admin.TabularInline):
 
 
 @admin.register(Entity)
-class EntityAdmin(SimpleHistoryAdmin):
+class EntityAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("acronym", "name", "kind", "parent", "is_active", "successor", "succeeded_on")
     list_filter = ("kind", "is_active")
     search_fields = ("acronym", "name", "names__name")
@@ -63,14 +65,14 @@ class StateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("name", "acronym", "kind", "website")
     list_filter = ("kind",)
     search_fields = ("name", "acronym")
 
 
 @admin.register(AddresseeGroup)
-class AddresseeGroupAdmin(SimpleHistoryAdmin):
+class AddresseeGroupAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("name", "slug", "entity")
     list_filter = ("entity",)
     search_fields = ("name", "slug", "description")
@@ -78,13 +80,13 @@ class AddresseeGroupAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ("name",)}  # noqa: RUF012 (Django reads it as a dict)
 
 
-class ReportingObligationInline(admin.TabularInline):
+class ReportingObligationInline(TranslationTabularInline):
     model = ReportingObligation
     extra = 0
 
 
 @admin.register(Treaty)
-class TreatyAdmin(SimpleHistoryAdmin):
+class TreatyAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("short_name", "name", "adopted_on", "entry_into_force")
     search_fields = ("short_name", "name")
     list_filter = ("entry_into_force",)
@@ -102,7 +104,7 @@ class TreatyPartyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReportingObligation)
-class ReportingObligationAdmin(SimpleHistoryAdmin):
+class ReportingObligationAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ("treaty", "code", "name", "article", "initial_report_days", "annual_due_month", "annual_due_day")
     list_filter = ("treaty",)
     search_fields = ("code", "name", "article")

@@ -2,6 +2,8 @@ from django.urls import path
 
 from .views import contacts, directory, history, imports
 
+# The worklist of addresses to fix and the invitation to sign in go through the outbox: they are
+# letters' views (letters.views.contacts), added to this namespace by config.urls.
 urlpatterns = [
     path("", directory.index, name="index"),
     path("entities/", directory.entity_list, name="entity-list"),
@@ -20,7 +22,6 @@ urlpatterns = [
     path("contacts/template.<str:fmt>", contacts.contact_template, name="contact-template"),
     path("contacts/import/", contacts.contact_import, name="contact-import"),
     path("contacts/import/confirm/", contacts.contact_import_confirm, name="contact-import-confirm"),
-    path("contacts/worklist/", contacts.contact_worklist, name="contact-worklist"),
     path("contacts/states/<str:code>/add/", contacts.state_contact_add, name="state-contact-add"),
     path("contacts/states/<str:code>/", contacts.state_contacts, name="state-contacts"),
     path("contacts/entities/<path:acronym>/add/", contacts.entity_contact_add, name="entity-contact-add"),
@@ -28,5 +29,4 @@ urlpatterns = [
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact-detail"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact-edit"),
     path("contacts/<int:pk>/activation/", contacts.contact_activation, name="contact-activation"),
-    path("contacts/<int:pk>/invitation/", contacts.contact_invitation, name="contact-invitation"),
 ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from config.filters import SearchFilter
+from config.forms import StateChoiceField
 
 from .models import (
     AddresseeGroup,
@@ -26,7 +27,8 @@ from .models import (
     Treaty,
     TreatyParty,
 )
-from .seed import REGIONS
+from .regions import region_choices
+from .translation import in_any_language
 
 ANY = _("Any")
 
@@ -100,7 +102,7 @@ class EntityFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        condition = Q(acronym__icontains=value) | Q(name__icontains=value) | Q(names__name__icontains=value)
+        condition = Q(acronym__icontains=value) | in_any_language("name", "icontains", value) | Q(names__name__icontains=value)
         return queryset.filter(pk__in=entity_ids_matching(condition))
 
     def by_acronym(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -123,7 +125,7 @@ def country_codes_matching(text: str) -> list[str]:
 
 class StateFilter(django_filters.FilterSet):
     q = SearchFilter(method="search", label=_("Search"), help_text=_("Country name or ISO code."))
-    region = django_filters.ChoiceFilter(choices=[(r, r) for r in REGIONS], label=_("Region"), empty_label=ANY)
+    region = django_filters.ChoiceFilter(choices=region_choices(), label=_("Region"), empty_label=ANY)
     un_member = YesNoFilter(field_name="is_un_member", label=_("UN Member State"))
     party_to = django_filters.ModelChoiceFilter(
         method="by_treaty", queryset=Treaty.objects.all(), to_field_name="short_name",
@@ -156,7 +158,7 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
-        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value)) if value else queryset
+        return queryset.filter(in_any_language("name", "icontains", value) | Q(acronym__icontains=value)) if value else queryset
 
 
 class AddresseeGroupFilter(django_filters.FilterSet):
@@ -168,7 +170,7 @@ class AddresseeGroupFilter(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
-        return queryset.filter(Q(name__icontains=value) | Q(slug__icontains=value)) if value else queryset
+        return queryset.filter(in_any_language("name", "icontains", value) | Q(slug__icontains=value)) if value else queryset
 
 
 class TreatyFilter(django_filters.FilterSet):
@@ -180,7 +182,7 @@ class TreatyFilter(django_filters.FilterSet):
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         value = value.strip()
-        return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value)) if value else queryset
+        return queryset.filter(in_any_language("name", "icontains", value) | Q(short_name__icontains=value)) if value else queryset
 
 
 class TreatyPartyFilter(django_filters.FilterSet):
@@ -204,12 +206,18 @@ class TreatyPartyFilter(django_filters.FilterSet):
         return queryset.filter(state__code=value) if value else queryset
 
 
+class StateChoiceFilter(django_filters.ModelChoiceFilter):
+    """A State pick list sorted by name in the reader's language (config.forms.StateChoiceField)."""
+
+    field_class = StateChoiceField
+
+
 class FocalPointFilter(django_filters.FilterSet):
     """The staff contacts list and its export: search, State, entity, active, receives
     letters, has a login."""
 
     q = SearchFilter(method="search", label=_("Search"), help_text=_("Name, title, e-mail or phone."))
-    state = django_filters.ModelChoiceFilter(
+    state = StateChoiceFilter(
         queryset=State.objects.all(), to_field_name="code", label=_("State"), empty_label=ANY,
     )
     entity = django_filters.ModelChoiceFilter(

@@ -8,14 +8,17 @@ by having a `seed.extract` module with `extract(documents) -> dict`: the dict is
 as `data/seed/<app>.json`, by `manage.py extract_seed_data`.
 """
 
+import functools
 import importlib
 import importlib.util
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils import translation
 
 APPS_IN_ORDER = ["entities", "recommendations", "taskforce", "partnerships", "letters"]
 
@@ -57,13 +60,26 @@ def documents_dir(explicit: str | None = None) -> Path:
     return path
 
 
+def in_english(load: Callable) -> Callable:
+    """Runs a loader in English whatever language the caller left active: a translated name
+    (*/translation.py) is written to, and looked up in, the active language's column, and the
+    data files give English names."""
+
+    @functools.wraps(load)
+    def english_load(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return load(*args, **kwargs)
+
+    return english_load
+
+
 def run_loaders(kind: str, *, stdout, **options) -> None:
     for app in APPS_IN_ORDER:
         module_name = f"{app}.{kind}"
         if importlib.util.find_spec(module_name) is None:
             continue
         module = importlib.import_module(module_name)
-        with transaction.atomic():
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             module.load(stdout=stdout, **options)
 
 

@@ -1,9 +1,10 @@
-"""Two-factor enforcement and the central log of refused accesses."""
+"""The request's actor, two-factor enforcement and the central log of refused accesses."""
 
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -67,3 +68,16 @@ class RefusedAccessLogMiddleware:
         if response.status_code in (401, 403) and not refusal_already_logged(request):
             log_refused_access(request, f"HTTP {response.status_code}", status=response.status_code)
         return response
+
+
+class ActorMiddleware:
+    """Sets `request.actor`: who is acting, resolved once for the whole request (and only if
+    something reads it). HTML views read it instead of resolving the user themselves; the API
+    resolves its actor after token authentication (config.api_views.ActorMixin)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.actor = SimpleLazyObject(lambda: actor_for(request.user))
+        return self.get_response(request)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .access import Actor
-from .access.entities import visible_focal_points
 from .models import AddresseeGroup, Entity, FocalPoint, Organisation, State, Treaty, TreatyParty
+from .translation import by_translated_name
 
 
 def entity_list() -> QuerySet[Entity]:
@@ -20,7 +20,7 @@ def entity_detail(*, actor: Actor) -> QuerySet[Entity]:
         "names",
         Prefetch("children", queryset=Entity.objects.order_by("acronym")),
         Prefetch("predecessors", queryset=Entity.objects.order_by("acronym")),
-        Prefetch("focal_points", queryset=visible_focal_points(actor, FocalPoint.objects.filter(is_active=True))),
+        Prefetch("focal_points", queryset=FocalPoint.objects.filter(is_active=True).visible_to(actor)),
     )
 
 
@@ -31,16 +31,16 @@ def state_list() -> QuerySet[State]:
 def state_detail(*, actor: Actor) -> QuerySet[State]:
     return State.objects.prefetch_related(
         Prefetch("treaty_parties", queryset=TreatyParty.objects.select_related("treaty").order_by("treaty__short_name")),
-        Prefetch("focal_points", queryset=visible_focal_points(actor, FocalPoint.objects.filter(is_active=True))),
+        Prefetch("focal_points", queryset=FocalPoint.objects.filter(is_active=True).visible_to(actor)),
     )
 
 
 def organisation_list() -> QuerySet[Organisation]:
-    return Organisation.objects.order_by("name")
+    return Organisation.objects.order_by(by_translated_name())
 
 
 def addressee_group_list() -> QuerySet[AddresseeGroup]:
-    return AddresseeGroup.objects.select_related("entity").order_by("name")
+    return AddresseeGroup.objects.select_related("entity").order_by(by_translated_name())
 
 
 def treaty_list() -> QuerySet[Treaty]:

@@ -2,14 +2,17 @@
 (LetterTemplate rows); `letters.seed` stores them so they can be edited in the UI.
 
 The wording follows the Committee on the Enhancement of Cooperation and Assistance
-(15MSP, 2016), recommendations (b) and (d).
+(15MSP, 2016), recommendations (b) and (d). Country names go through the grammar filters
+(`{{ state|de }}`: "du Mexique", "de la Suisse", "del Perú"; see
+entities/templatetags/country_grammar.py) and dates through `long_date` ("1er mars 2027",
+"30 de abril de 2027"), so each language reads as written by a native.
 """
 
 REMINDER_EN = (
-    "Reminder: {{ obligation }} for {{ period }} due on {{ deadline|date:'j F Y' }}",
-    """Dear focal point of {{ state }},
+    "Reminder: {{ obligation }} for {{ period }} due on {{ deadline|long_date }}",
+    """Dear focal point {{ state|de }},
 
-On behalf of the Committee on the Enhancement of Cooperation and Assistance, we kindly remind you that the {{ obligation }} of {{ state }} under article {{ article }} of the {{ treaty }}, covering calendar year {{ period }}, is due on {{ deadline|date:'j F Y' }}, in {{ days_left }} days.
+On behalf of the Committee on the Enhancement of Cooperation and Assistance, we kindly remind you that the {{ obligation }} {{ state|de }} under article {{ article }} of the {{ treaty }}, covering calendar year {{ period }}, is due on {{ deadline|long_date }}, in {{ days_left }} days.
 
 The Committee recommends that States Parties make their implementation challenges known in their article {{ article }} reports, under the heading "cooperation and assistance", so that they can be mapped and followed up individually.
 
@@ -18,10 +21,10 @@ If your report has already been submitted, please disregard this letter.
 {{ secretariat }}""",
 )
 REMINDER_FR = (
-    "Rappel : {{ obligation }} pour {{ period }} attendu le {{ deadline|date:'j F Y' }}",
-    """Madame, Monsieur le point focal de {{ state }},
+    "Rappel : {{ obligation }} pour {{ period }} attendu le {{ deadline|long_date }}",
+    """Madame, Monsieur le point focal {{ state|de }},
 
-Au nom du Comité sur le renforcement de la coopération et de l'assistance, nous vous rappelons que le rapport de {{ state }} au titre de l'article {{ article }} de la {{ treaty }}, portant sur l'année civile {{ period }}, est attendu le {{ deadline|date:'j F Y' }}, dans {{ days_left }} jours.
+Au nom du Comité sur le renforcement de la coopération et de l'assistance, nous vous rappelons que le rapport {{ state|de }} au titre de l'article {{ article }} de la {{ treaty }}, portant sur l'année civile {{ period }}, est attendu le {{ deadline|long_date }}, dans {{ days_left }} jours.
 
 Le Comité recommande aux États parties de faire connaître leurs difficultés de mise en œuvre dans leurs rapports au titre de l'article {{ article }}, sous la rubrique « coopération et assistance », afin qu'elles puissent être recensées et suivies individuellement.
 
@@ -30,10 +33,10 @@ Si votre rapport a déjà été soumis, veuillez ne pas tenir compte de cette le
 {{ secretariat }}""",
 )
 REMINDER_ES = (
-    "Recordatorio: {{ obligation }} de {{ period }}, plazo el {{ deadline|date:'j F Y' }}",
-    """Estimado punto focal de {{ state }}:
+    "Recordatorio: {{ obligation }} de {{ period }}, plazo el {{ deadline|long_date }}",
+    """Estimado punto focal {{ state|de }}:
 
-En nombre del Comité sobre la Mejora de la Cooperación y la Asistencia, le recordamos que el informe de {{ state }} en virtud del artículo {{ article }} de la {{ treaty }}, correspondiente al año civil {{ period }}, debe presentarse a más tardar el {{ deadline|date:'j F Y' }}, dentro de {{ days_left }} días.
+En nombre del Comité sobre la Mejora de la Cooperación y la Asistencia, le recordamos que el informe {{ state|de }} en virtud del artículo {{ article }} de la {{ treaty }}, correspondiente al año civil {{ period }}, debe presentarse a más tardar el {{ deadline|long_date }}, dentro de {{ days_left }} días.
 
 El Comité recomienda que los Estados partes den a conocer sus dificultades de aplicación en sus informes en virtud del artículo {{ article }}, bajo el epígrafe «cooperación y asistencia», para que puedan identificarse y atenderse individualmente.
 
@@ -44,9 +47,9 @@ Si su informe ya ha sido presentado, le rogamos que no tenga en cuenta esta cart
 
 OVERDUE_EN = (
     "Overdue: {{ obligation }} for {{ period }}",
-    """Dear focal point of {{ state }},
+    """Dear focal point {{ state|de }},
 
-The {{ obligation }} of {{ state }} under article {{ article }} of the {{ treaty }}, covering calendar year {{ period }}, was due on {{ deadline|date:'j F Y' }} and has not been received yet ({{ days_late }} days ago).
+The {{ obligation }} {{ state|de }} under article {{ article }} of the {{ treaty }}, covering calendar year {{ period }}, was due on {{ deadline|long_date }} and has not been received yet ({{ days_late }} days ago).
 
 We would be grateful if it could be submitted at your earliest convenience, including any implementation challenges under the heading "cooperation and assistance". The Implementation Support Unit stands ready to assist.
 
@@ -54,9 +57,9 @@ We would be grateful if it could be submitted at your earliest convenience, incl
 )
 OVERDUE_FR = (
     "En retard : {{ obligation }} pour {{ period }}",
-    """Madame, Monsieur le point focal de {{ state }},
+    """Madame, Monsieur le point focal {{ state|de }},
 
-Le rapport de {{ state }} au titre de l'article {{ article }} de la {{ treaty }}, portant sur l'année civile {{ period }}, était attendu le {{ deadline|date:'j F Y' }} et n'a pas encore été reçu (il y a {{ days_late }} jours).
+Le rapport {{ state|de }} au titre de l'article {{ article }} de la {{ treaty }}, portant sur l'année civile {{ period }}, était attendu le {{ deadline|long_date }} et n'a pas encore été reçu (il y a {{ days_late }} jours).
 
 Nous vous serions reconnaissants de bien vouloir le soumettre dans les meilleurs délais, en y indiquant vos difficultés de mise en œuvre sous la rubrique « coopération et assistance ». L'Unité d'appui à l'application se tient à votre disposition.
 
@@ -64,9 +67,9 @@ Nous vous serions reconnaissants de bien vouloir le soumettre dans les meilleurs
 )
 OVERDUE_ES = (
     "Atrasado: {{ obligation }} de {{ period }}",
-    """Estimado punto focal de {{ state }}:
+    """Estimado punto focal {{ state|de }}:
 
-El informe de {{ state }} en virtud del artículo {{ article }} de la {{ treaty }}, correspondiente al año civil {{ period }}, debía presentarse el {{ deadline|date:'j F Y' }} y aún no se ha recibido (hace {{ days_late }} días).
+El informe {{ state|de }} en virtud del artículo {{ article }} de la {{ treaty }}, correspondiente al año civil {{ period }}, debía presentarse el {{ deadline|long_date }} y aún no se ha recibido (hace {{ days_late }} días).
 
 Le agradeceríamos que lo presentara a la mayor brevedad, indicando sus dificultades de aplicación bajo el epígrafe «cooperación y asistencia». La Dependencia de Apoyo a la Aplicación está a su disposición.
 
@@ -75,25 +78,25 @@ Le agradeceríamos que lo presentara a la mayor brevedad, indicando sus dificult
 
 PLATFORM_EN = (
     "Platform for Partnerships: new or updated information for {{ period }}",
-    """Dear focal point of {{ state }},
+    """Dear focal point {{ state|de }},
 
-In advance of {% if meeting %}{{ meeting }}{% else %}the Intersessional Meetings and the Meeting of the States Parties{% endif %}, the Committee on the Enhancement of Cooperation and Assistance invites {{ state }} to provide new or updated information on its needs for assistance, or on assistance it is in a position to offer, through the Platform for Partnerships, and to share its feedback on the utility of the Platform.
+In advance of {% if meeting %}{{ meeting|le }}{% else %}the Intersessional Meetings and the Meeting of the States Parties{% endif %}, the Committee on the Enhancement of Cooperation and Assistance invites {{ state|le }} to provide new or updated information on its needs for assistance, or on assistance it is in a position to offer, through the Platform for Partnerships, and to share its feedback on the utility of the Platform.
 
 {{ secretariat }}""",
 )
 PLATFORM_FR = (
     "Plateforme de partenariats : informations nouvelles ou actualisées pour {{ period }}",
-    """Madame, Monsieur le point focal de {{ state }},
+    """Madame, Monsieur le point focal {{ state|de }},
 
-En vue {% if meeting %}de {{ meeting }}{% else %}des réunions intersessions et de l'Assemblée des États parties{% endif %}, le Comité sur le renforcement de la coopération et de l'assistance invite {{ state }} à fournir, par la Plateforme de partenariats, des informations nouvelles ou actualisées sur ses besoins d'assistance ou sur l'assistance qu'il est en mesure d'offrir, ainsi que ses observations sur l'utilité de la Plateforme.
+En vue {% if meeting %}{{ meeting|de }}{% else %}des réunions intersessions et de l'Assemblée des États parties{% endif %}, le Comité sur le renforcement de la coopération et de l'assistance invite {{ state|le }} à fournir, par la Plateforme de partenariats, des informations nouvelles ou actualisées sur {{ state|agree:"ses,ses,leurs,leurs" }} besoins d'assistance ou sur l'assistance qu'{{ state|pronoun }} {{ state|agree:"est,est,sont,sont" }} en mesure d'offrir, ainsi que {{ state|agree:"ses,ses,leurs,leurs" }} observations sur l'utilité de la Plateforme.
 
 {{ secretariat }}""",
 )
 PLATFORM_ES = (
     "Plataforma de Alianzas: información nueva o actualizada para {{ period }}",
-    """Estimado punto focal de {{ state }}:
+    """Estimado punto focal {{ state|de }}:
 
-Con miras a {% if meeting %}{{ meeting }}{% else %}las reuniones entre períodos de sesiones y la Reunión de los Estados Partes{% endif %}, el Comité sobre la Mejora de la Cooperación y la Asistencia invita a {{ state }} a proporcionar, a través de la Plataforma de Alianzas, información nueva o actualizada sobre sus necesidades de asistencia o sobre la asistencia que está en condiciones de ofrecer, así como sus comentarios sobre la utilidad de la Plataforma.
+Con miras a {% if meeting %}{{ meeting|le }}{% else %}las reuniones entre períodos de sesiones y la Reunión de los Estados Partes{% endif %}, el Comité sobre la Mejora de la Cooperación y la Asistencia invita {{ state|a }} a proporcionar, a través de la Plataforma de Alianzas, información nueva o actualizada sobre sus necesidades de asistencia o sobre la asistencia que {{ state|agree:"está,están" }} en condiciones de ofrecer, así como sus comentarios sobre la utilidad de la Plataforma.
 
 {{ secretariat }}""",
 )
@@ -102,10 +105,10 @@ Con miras a {% if meeting %}{{ meeting }}{% else %}las reuniones entre períodos
 # can request an extension early enough for it to be analysed before the meeting that decides.
 # Sent by the daily step (letters.services.scheduling.clearance_due) as the article 5 plan says.
 CLEARANCE_EN = (
-    "Article 5 clearance deadline: {{ deadline|date:'j F Y' }}",
+    "Article 5 clearance deadline: {{ deadline|long_date }}",
     """Dear focal point,
 
-On behalf of the Implementation Support Unit, we recall that under article 5 of the {{ treaty }}, each State Party undertakes to destroy all anti-personnel mines in mined areas under its jurisdiction or control. For {{ state }}, this deadline falls on {{ deadline|date:'j F Y' }}, in {{ months_left }} months.
+On behalf of the Implementation Support Unit, we recall that under article 5 of the {{ treaty }}, each State Party undertakes to destroy all anti-personnel mines in mined areas under its jurisdiction or control. For {{ state|le }}, this deadline falls on {{ deadline|long_date }}, in {{ months_left }} months.
 
 If your State believes that it will be unable to complete this work by that date, it may submit a request for an extension to a Meeting of the States Parties or a Review Conference. We would be grateful to be informed in good time, so that the request can be prepared and analysed before the meeting that will decide on it.
 
@@ -114,10 +117,10 @@ If the work has been completed, please disregard this letter and kindly let us k
 {{ secretariat }}""",
 )
 CLEARANCE_FR = (
-    "Échéance au titre de l'article 5 : {{ deadline|date:'j F Y' }}",
+    "Échéance au titre de l'article 5 : {{ deadline|long_date }}",
     """Madame, Monsieur,
 
-Au nom de l'Unité d'appui à l'application, nous rappelons qu'en vertu de l'article 5 de la {{ treaty }}, chaque État partie s'engage à détruire toutes les mines antipersonnel dans les zones minées sous sa juridiction ou son contrôle. Pour l'État partie que vous représentez ({{ state }}), ce délai expire le {{ deadline|date:'j F Y' }}, soit dans {{ months_left }} mois.
+Au nom de l'Unité d'appui à l'application, nous rappelons qu'en vertu de l'article 5 de la {{ treaty }}, chaque État partie s'engage à détruire toutes les mines antipersonnel dans les zones minées sous sa juridiction ou son contrôle. Pour {{ state|le }}, ce délai expire le {{ deadline|long_date }}, soit dans {{ months_left }} mois.
 
 Si votre État estime qu'il ne pourra pas achever ces travaux d'ici cette date, il peut présenter une demande de prolongation à une Assemblée des États parties ou à une Conférence d'examen. Nous vous serions reconnaissants de nous en informer suffisamment tôt pour que la demande puisse être préparée et analysée avant la réunion appelée à se prononcer.
 
@@ -126,10 +129,10 @@ Si les travaux sont achevés, veuillez ne pas tenir compte de cette lettre et no
 {{ secretariat }}""",
 )
 CLEARANCE_ES = (
-    "Plazo del artículo 5: {{ deadline|date:'j \\d\\e F \\d\\e Y' }}",
+    "Plazo del artículo 5: {{ deadline|long_date }}",
     """Estimado punto focal:
 
-En nombre de la Dependencia de Apoyo a la Aplicación, le recordamos que, en virtud del artículo 5 de la {{ treaty }}, cada Estado parte se compromete a destruir todas las minas antipersonal colocadas en las zonas minadas que estén bajo su jurisdicción o control. Para el Estado parte que usted representa ({{ state }}), ese plazo vence el {{ deadline|date:'j \\d\\e F \\d\\e Y' }}, dentro de {{ months_left }} meses.
+En nombre de la Dependencia de Apoyo a la Aplicación, le recordamos que, en virtud del artículo 5 de la {{ treaty }}, cada Estado parte se compromete a destruir todas las minas antipersonal colocadas en las zonas minadas que estén bajo su jurisdicción o control. Para {{ state|le }}, ese plazo vence el {{ deadline|long_date }}, dentro de {{ months_left }} meses.
 
 Si su Estado considera que no podrá concluir esos trabajos en esa fecha, puede presentar una solicitud de prórroga a una Reunión de los Estados Partes o a una Conferencia de Examen. Le agradeceríamos que nos informara con suficiente antelación, para que la solicitud pueda prepararse y analizarse antes de la reunión que deba decidir al respecto.
 
@@ -137,6 +140,29 @@ Si los trabajos ya han concluido, le rogamos que no tenga en cuenta esta carta y
 
 {{ secretariat }}""",
 )
+
+# Meetings a campaign may name, in each language with the article its grammar needs (the
+# templates write "En vue {{ meeting|de }}", "Con miras a {{ meeting|le }}"). A campaign's meeting is
+# typed in English; one not listed here is left out of French and Spanish letters, which then
+# name the Intersessional Meetings and the Meeting of the States Parties, as when none is given.
+# (name, article, French gender) per language; keys compare without case or a leading "the".
+MEETINGS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "intersessional meetings": {
+        "en": ("Intersessional Meetings", "the", ""),
+        "fr": ("réunions intersessions", "les", "f"),
+        "es": ("reuniones entre períodos de sesiones", "las", "f"),
+    },
+    "meeting of the states parties": {
+        "en": ("Meeting of the States Parties", "the", ""),
+        "fr": ("Assemblée des États parties", "l'", "f"),
+        "es": ("Reunión de los Estados Partes", "la", "f"),
+    },
+    "review conference": {
+        "en": ("Review Conference", "the", ""),
+        "fr": ("Conférence d'examen", "la", "f"),
+        "es": ("Conferencia de Examen", "la", "f"),
+    },
+}
 
 TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     "report-reminder": {"en": REMINDER_EN, "fr": REMINDER_FR, "es": REMINDER_ES},

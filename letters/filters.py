@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from config.filters import SearchFilter
 from entities.filters import WholeNumberFilter
 from entities.models import Language
+from entities.translation import in_any_language
 from letters.models import Letter, LetterStatus, ReportKind, ReportSubmission
 
 
@@ -26,7 +27,7 @@ class LetterFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return queryset.filter(
             Q(subject__icontains=value) | Q(key__icontains=value) | Q(message_id__icontains=value)
-            | Q(address_problem__icontains=value) | Q(last_error__icontains=value)
+            | Q(malformed_addresses__icontains=value) | Q(last_error__icontains=value)
         )
 
 
@@ -41,7 +42,7 @@ class ReportSubmissionFilter(django_filters.FilterSet):
         fields = ["q", "period", "kind", "state"]
 
     def search(self, queryset, name, value):
-        matches = Q(link__icontains=value) | Q(obligation__name__icontains=value)
+        matches = Q(link__icontains=value) | in_any_language("obligation__name", "icontains", value)
         if len(value.strip()) == 2:  # an ISO code
             matches |= Q(state__code=value.strip().upper())
         return queryset.filter(matches)

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.dates import DateBoundsFormMixin
-from config.forms import DocumentFileField
+from config.forms import DocumentFileField, StateChoiceField
 from entities.models import Language, State
 from letters.models import Campaign, LetterTemplate, ReminderPlan, ReportKind, TemplateKind
 
@@ -48,7 +48,7 @@ class CampaignForm(DateBoundsFormMixin, forms.ModelForm):
 
 class PreviewForm(forms.Form):
     kind = forms.ChoiceField(label=_("Letter"), choices=TemplateKind.choices)
-    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.all(), to_field_name="code")
+    state = StateChoiceField(label=_("State"), queryset=State.objects.all(), to_field_name="code")
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     period = forms.IntegerField(label=_("Year"), min_value=1997, max_value=2100)
     days = forms.IntegerField(label=_("Days before (reminder) or after (overdue) the deadline"), min_value=0, max_value=365, initial=60)
@@ -61,7 +61,7 @@ class PreviewForm(forms.Form):
 class ReportForm(DateBoundsFormMixin, forms.Form):
     past_only_dates = ("received_on",)
 
-    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.filter(treaty_parties__isnull=False).distinct())
+    state = StateChoiceField(label=_("State"), queryset=State.objects.filter(treaty_parties__isnull=False).distinct())
     kind = forms.ChoiceField(label=_("Kind"), choices=ReportKind.choices, initial=ReportKind.ANNUAL)
     period = forms.IntegerField(label=_("Year covered"), min_value=1997, max_value=2100)
     received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.dates import DateBoundsFormMixin
+from config.forms import StateChoiceField
 from entities.models import State
 from letters.models import ClearanceReminderPlan, DestructionKind
 
@@ -12,7 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class _StateForm(DateBoundsFormMixin, forms.Form):
-    state = forms.ModelChoiceField(
+    state = StateChoiceField(
         label=_("State Party"), queryset=State.objects.filter(treaty_parties__treaty__short_name="APMBC").distinct(),
     )
 

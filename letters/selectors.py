@@ -11,7 +11,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from entities.access import Actor
-from entities.access.letters import visible_letters, visible_reports
 from entities.models import FocalPoint, ReportingObligation, State, TreatyParty
 from letters import deadlines
 from letters.models import Campaign, CampaignStatus, Letter, LetterStatus, ReportKind, ReportSubmission, TemplateKind
@@ -34,6 +33,11 @@ def letters_list() -> QuerySet[Letter]:
     return Letter.objects.select_related("state", "entity").defer("body")
 
 
+def letters_for(actor: Actor) -> QuerySet[Letter]:
+    """The outbox as the actor may see it (Letter.objects.visible_to: ISU staff only)."""
+    return letters_list().visible_to(actor)
+
+
 def status_counts(queryset: QuerySet[Letter]) -> dict[str, int]:
     counts = dict(queryset.order_by().values_list("status").annotate(n=Count("id")))
     return {value: counts.get(value, 0) for value in LetterStatus.values}
@@ -41,6 +45,11 @@ def status_counts(queryset: QuerySet[Letter]) -> dict[str, int]:
 
 def reports_list() -> QuerySet[ReportSubmission]:
     return ReportSubmission.objects.select_related("state", "obligation__treaty", "recorded_by")
+
+
+def reports_for(actor: Actor) -> QuerySet[ReportSubmission]:
+    """The reports received the actor may see (ReportSubmission.objects.visible_to)."""
+    return reports_list().visible_to(actor)
 
 
 def article7() -> ReportingObligation | None:
@@ -278,17 +287,17 @@ NEEDS_ATTENTION = (LetterStatus.NO_RECIPIENT, LetterStatus.FAILED)
 
 
 def letters_needing_attention(*, actor: Actor) -> QuerySet[Letter]:
-    return visible_letters(actor, letters_list().filter(status__in=NEEDS_ATTENTION))
+    return letters_list().filter(status__in=NEEDS_ATTENTION).visible_to(actor)
 
 
 def reports_received_since(*, actor: Actor, since: dt.date) -> QuerySet[ReportSubmission]:
-    return visible_reports(actor, reports_list().filter(received_on__gte=since)).order_by("-received_on", "-pk")
+    return reports_list().filter(received_on__gte=since).visible_to(actor).order_by("-received_on", "-pk")
 
 
 def letters_to_own_state(*, actor: Actor) -> QuerySet[Letter]:
     """The letters addressed to a State focal point's own State, never another State's.
 
-    The outbox itself stays staff-only (visible_letters); a focal point still sees that a letter
+    The outbox itself stays staff-only (Letter.visible_to); a focal point still sees that a letter
     went to its State, when, and how it fared. Only what the start page shows is loaded, never
     the body. Cancelled letters were never meant to reach the State, so they are left out.
     """
@@ -339,7 +348,7 @@ def state_reporting(*, actor: Actor, today: dt.date, years: int = 3) -> StateRep
     entry = party.entry_into_force
     received: dict[tuple[str, int], dt.date] = {
         (r.kind, r.period): r.received_on
-        for r in visible_reports(actor, ReportSubmission.objects.filter(obligation=obligation, state_id=actor.state_id))
+        for r in ReportSubmission.objects.filter(obligation=obligation, state_id=actor.state_id).visible_to(actor)
         .only("kind", "period", "received_on")
     }
     initial_received = next((when for (kind, _p), when in received.items() if kind == ReportKind.INITIAL), None)
@@ -414,7 +423,7 @@ class Deadline:
 
 
 def _report_states(actor: Actor) -> int | None | bool:
-    """Whose article 7 rows an actor may see, as visible_reports decides for the reports they are
+    """Whose article 7 rows an actor may see, as ReportSubmission.visible_to decides for the reports they are
     computed from: True for every State, a State id for its own only, False for none."""
     if actor.is_isu_staff or actor.is_api_client:
         return True
@@ -466,7 +475,7 @@ def deadlines_list(*, actor: Actor, today: dt.date, state_id: int | None = None)
     dates of entry into force and the facts recorded, sorted by due date. Five queries, whatever
     the number of States. Articles 4, 5 and 20 facts are public (the States declare them in their
     public article 7 reports and the Meetings decide in public), as the States Parties list is;
-    article 7 rows follow who may see the reports received (visible_reports)."""
+    article 7 rows follow who may see the reports received (ReportSubmission.visible_to)."""
     from letters.services.obligations import CONVENTION
 
     parties = (

@@ -1,6 +1,7 @@
 """CSV of needs and offers. Cells a spreadsheet would run as a formula are neutralised."""
 
 import csv
+from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
@@ -33,6 +34,12 @@ def _rows(queryset):
             entry.period_start or "", entry.period_end or "", entry.geographic_focus, entry.get_status_display(),
             entry.get_visibility_display(), entry.confirmed_at.date().isoformat(), entry.pk,
         )]
+
+
+def entries_table(queryset) -> tuple[list, Iterator[list]]:
+    """The header and the rows of the CSV, for another format of the same file (the API's XLSX)."""
+    rows = _rows(queryset)
+    return next(rows), rows
 
 
 def entries_csv_response(queryset, *, filename: str) -> StreamingHttpResponse:

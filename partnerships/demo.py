@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from entities.access.partnerships import party_states
+from partnerships.access import party_states
 
 from .choices import Area, ChallengeNature, ChallengeSource, Kind, Obligation, Side, Visibility
 from .models import Challenge, Entry

@@ -3,27 +3,28 @@ match, stale entries and funding gaps across projects."""
 
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from config.charts import Row, Series, bar_chart
 
 from .choices import ACTIVE_STATUSES, Area, EntryStatus, Kind, MatchStatus, Side
 from .funding import projects_list
 from .models import Entry, Match
 
 
-ROW_HEIGHT, BAR_SPACE = 40, 330
-
-
 def _bars(counts: dict, choices) -> list[dict]:
-    """Rows of {label, need, offer} with bar widths scaled to the largest count."""
-    rows = [{"value": value, "label": label, "need": counts.get((Side.NEED, value), 0), "offer": counts.get((Side.OFFER, value), 0)}
+    """Rows of {label, need, offer}: the table beside the chart."""
+    return [{"value": value, "label": label, "need": counts.get((Side.NEED, value), 0), "offer": counts.get((Side.OFFER, value), 0)}
             for value, label in choices]
-    top = max([max(r["need"], r["offer"]) for r in rows] + [1])
-    for index, row in enumerate(rows):
-        # Geometry of the server-drawn SVG chart (no script, no inline style: CSP).
-        row["y"] = index * ROW_HEIGHT
-        row["need_width"] = round(row["need"] * BAR_SPACE / top)
-        row["offer_width"] = round(row["offer"] * BAR_SPACE / top)
-    return rows
 
+
+def _needs_offers_chart(rows: list[dict], chart_id: str, title: str) -> dict:
+    """Open needs beside open offers, one pair of bars per area or kind."""
+    return bar_chart(
+        chart_id=chart_id, title=title, stacked=False,
+        series=[Series(_("Open needs"), "s4"), Series(_("Open offers"), "s2")],
+        rows=[Row(row["label"], [row["need"], row["offer"]]) for row in rows],
+    )
 
 
 def _counts(queryset: QuerySet, field: str) -> dict:
@@ -31,19 +32,25 @@ def _counts(queryset: QuerySet, field: str) -> dict:
     return {(row["side"], row[field]): row["n"] for row in rows}
 
 
-def _projects() -> tuple[list, int]:
-    """Projects with bar widths (budget and pledged, scaled to the largest budget)."""
+def _projects() -> tuple[list, dict]:
+    """Projects (the table) and their budgets as bars: pledged, then the funding gap."""
     projects = list(projects_list()[:20])
-    top = max([p.budget_total for p in projects] + [1])
-    for index, project in enumerate(projects):
-        project.y = index * 28
-        project.budget_width = round(project.budget_total * BAR_SPACE / top)
-        project.pledged_width = round(min(project.pledged_total, project.budget_total) * BAR_SPACE / top)
-    return projects, len(projects) * 28 + 4
+    rows = []
+    for project in projects:
+        pledged = min(project.pledged_total, project.budget_total)
+        share = round(pledged * 100 / project.budget_total) if project.budget_total else 0
+        rows.append(Row(project.title, [float(pledged), float(project.budget_total - pledged)], text=_("%(share)s%%") % {"share": share}))
+    chart = bar_chart(
+        chart_id="funding-chart", title=_("Funding gaps across projects"), stacked=True,
+        series=[Series(_("Pledged"), "s1"), Series(_("Funding gap"), "s0")], rows=rows,
+    )
+    return projects, chart
 
 
 def platform_figures(entries: QuerySet) -> dict:
-    projects, projects_height = _projects()
+    projects, funding_chart = _projects()
+    by_area = _bars(_counts(entries, "area"), Area.choices)
+    by_kind = _bars(_counts(entries, "kind"), Kind.choices)
     current = entries.exclude(status=EntryStatus.WITHDRAWN)
     needs = current.filter(side=Side.NEED)
     totals = needs.order_by().aggregate(
@@ -54,10 +61,10 @@ def platform_figures(entries: QuerySet) -> dict:
         acceptance=Avg(ExpressionWrapper(F("decided_at") - F("created_at"), output_field=DurationField())),
     )
     return {
-        "by_area": _bars(_counts(entries, "area"), Area.choices),
-        "by_kind": _bars(_counts(entries, "kind"), Kind.choices),
-        "area_height": len(Area.choices) * ROW_HEIGHT + 4,
-        "kind_height": len(Kind.choices) * ROW_HEIGHT + 4,
+        "by_area": by_area,
+        "by_kind": by_kind,
+        "area_chart": _needs_offers_chart(by_area, "by-area", _("Needs against offers, by area")),
+        "kind_chart": _needs_offers_chart(by_kind, "by-kind", _("Needs against offers, by kind of assistance")),
         "needs_total": totals["all"],
         "needs_matched": totals["matched"],
         "matched_share": round(totals["matched"] * 100 / totals["all"]) if totals["all"] else 0,
@@ -67,5 +74,5 @@ def platform_figures(entries: QuerySet) -> dict:
         "matches_by_status": dict(Match.objects.order_by().values_list("status").annotate(n=Count("id"))),
         "match_statuses": MatchStatus.choices,
         "projects": projects,
-        "projects_height": projects_height,
+        "funding_chart": funding_chart,
     }

@@ -6,8 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from config.filters import SearchFilter
+from config.forms import collation_key
 from entities.models import State
-from entities.seed import REGIONS
+from entities.regions import region_choices
 
 from .choices import Area, ChallengeNature, EntryStatus, Kind, Obligation, Side
 from .models import Challenge, Entry
@@ -17,10 +18,10 @@ def _states(queryset):
     """The States of the rows the user may see, as (ISO code, name), by name: a State whose
     only entries are private to it never shows up in another user's pick list."""
     states = State.objects.filter(pk__in=queryset.order_by().values("state_id"))
-    return sorted(((state.code.code, state.name) for state in states), key=lambda pair: pair[1])
+    return sorted(((state.code.code, state.name) for state in states), key=lambda pair: collation_key(pair[1]))
 
 
-REGION_CHOICES = [(region, region) for region in REGIONS]
+REGION_CHOICES = region_choices()
 
 
 class _StatesOfVisibleRows:

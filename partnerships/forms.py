@@ -2,12 +2,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from config.dates import DateBoundsFormMixin
-from entities.access.partnerships import party_states
+from config.forms import StateChoiceField
+from partnerships.access import party_states
 from entities.models import State
+from entities.regions import region_choices
 
-from .choices import EntryStatus, Side
+# One picker of UN entities (today's, with their former names), States and organisations.
+from taskforce.forms import PartyField, party_choices
+
+from .choices import EntryStatus, PledgeStatus, Side
 from .currencies import currency_choices
 from .models import Challenge, Entry, Feedback
+from .services.projects import PledgeData
 
 
 class DateInput(forms.DateInput):
@@ -45,7 +51,7 @@ class EntryForm(DateBoundsFormMixin, forms.ModelForm):
 
     version = VersionField()
     currency = forms.ChoiceField(label=_("currency"), required=False, help_text=_("ISO 4217 code, e.g. USD, EUR, CHF."))
-    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
+    state = StateChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
 
     class Meta:
         model = Entry
@@ -53,6 +59,7 @@ class EntryForm(DateBoundsFormMixin, forms.ModelForm):
             "state", "kind", "area", "title", "description", "amount", "currency", "period_start", "period_end",
             "geographic_focus", "target_state", "target_region", "visibility", "status",
         ]
+        field_classes = {"target_state": StateChoiceField}
         widgets = {
             "period_start": DateInput, "period_end": DateInput,
             "description": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
@@ -75,7 +82,7 @@ class EntryForm(DateBoundsFormMixin, forms.ModelForm):
         else:
             regions = State.objects.exclude(region="").order_by("region").values_list("region", flat=True).distinct()
             self.fields["target_region"] = forms.ChoiceField(
-                label=_("region assisted"), required=False, choices=[("", "—")] + [(r, r) for r in regions],
+                label=_("region assisted"), required=False, choices=[("", "—"), *region_choices(regions)],
                 help_text=_("For an offer: the region it is meant for, if any."),
             )
             self.fields["target_state"].queryset = party_states()
@@ -104,7 +111,7 @@ class EntryForm(DateBoundsFormMixin, forms.ModelForm):
 
 class ChallengeForm(forms.ModelForm):
     version = VersionField()
-    state = forms.ModelChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
+    state = StateChoiceField(label=_("State"), queryset=State.objects.none(), required=False)
 
     class Meta:
         model = Challenge
@@ -158,3 +165,105 @@ class FeedbackForm(forms.ModelForm):
 
 
 MATCH_DECISIONS = {"accept": _("Accept"), "decline": _("Decline"), "complete": _("Mark as completed")}
+
+
+# --- A project's budget lines and pledges (staff) ----------------------------------------------
+
+class BudgetLineForm(forms.Form):
+    label = forms.CharField(label=_("Budget item"), max_length=300, required=False)
+    amount = forms.DecimalField(
+        label=_("Amount"), max_digits=14, decimal_places=2, min_value=0, required=False,
+        error_messages={"min_value": _("An amount cannot be negative.")},
+    )
+    # The line this row shows; empty for a new line.
+    line = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def clean(self):
+        data = super().clean()
+        label, amount = (data.get("label") or "").strip(), data.get("amount")
+        if self.errors or self.cleaned_data.get("DELETE"):
+            return data
+        if label and amount is None:
+            self.add_error("amount", _("Give the amount of this budget item."))
+        if amount is not None and not label:
+            self.add_error("label", _("Say what this amount is for."))
+        if data.get("line") and not label and amount is None:
+            self.add_error("label", _("To take a line out of the budget, tick “Remove this line”."))
+        return data
+
+    @property
+    def is_blank(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        return not (data.get("label") or "").strip() and data.get("amount") is None
+
+
+class BudgetLineFormSet(forms.BaseFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this line")
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            if form.cleaned_data.get("DELETE") or form.is_blank:
+                continue
+            label = form.cleaned_data["label"].strip().casefold()
+            if label in seen:
+                form.add_error("label", _("This budget item is already listed."))
+            seen.add(label)
+
+
+BudgetLineFormSetFactory = forms.formset_factory(
+    BudgetLineForm, formset=BudgetLineFormSet, extra=1, can_delete=True, max_num=200, validate_max=True,
+)
+
+
+class PledgeForm(DateBoundsFormMixin, forms.Form):
+    donor = PartyField(label=_("Donor"), required=False, help_text=_("A UN entity, a State or an organisation."))
+    donor_description = forms.CharField(
+        label=_("Donor, as the source describes it"), max_length=300, required=False,
+        help_text=_("Only when the source names no donor, e.g. “total of indicative pledges”."),
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=PledgeStatus.choices, initial=PledgeStatus.INDICATIVE)
+    amount = forms.DecimalField(
+        label=_("Amount"), max_digits=14, decimal_places=2, min_value=0,
+        error_messages={"min_value": _("An amount cannot be negative."), "required": _("Give the amount pledged.")},
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=currency_choices)
+    pledged_on = forms.DateField(
+        label=_("Pledged on"), required=False, widget=DateInput, error_messages={"invalid": _("Enter the date as YYYY-MM-DD.")},
+    )
+    received_on = forms.DateField(
+        label=_("Received on"), required=False, widget=DateInput, error_messages={"invalid": _("Enter the date as YYYY-MM-DD.")},
+        help_text=_("Required once the status is “Received”."),
+    )
+
+    def __init__(self, *args, project, pledge=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].choices = party_choices(keep=[pledge.donor] if pledge is not None and pledge.donor else ())
+        self.fields["currency"].initial = project.currency
+
+    @staticmethod
+    def initial_for(pledge) -> dict:
+        donor = next(
+            (f"{kind}:{getattr(pledge, f'donor_{kind}_id')}" for kind in ("entity", "state", "organisation")
+             if getattr(pledge, f"donor_{kind}_id")), "",
+        )
+        return {
+            "donor": donor, "donor_description": pledge.donor_description, "status": pledge.status, "amount": pledge.amount,
+            "currency": pledge.currency, "pledged_on": pledge.pledged_on, "received_on": pledge.received_on,
+        }
+
+    def pledge_data(self) -> PledgeData:
+        data = self.cleaned_data
+        donor = data.get("donor")
+        return PledgeData(
+            amount=data["amount"], currency=data["currency"], status=data["status"],
+            donor_entity=donor.entity if donor else None, donor_state=donor.state if donor else None,
+            donor_organisation=donor.organisation if donor else None, donor_description=data.get("donor_description", ""),
+            pledged_on=data.get("pledged_on"), received_on=data.get("received_on"),
+        )

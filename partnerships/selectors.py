@@ -1,4 +1,5 @@
-"""Reads with their joins; visibility always comes from entities.access.partnerships."""
+"""Reads with their joins; visibility always comes from the models' `visible_to` and
+partnerships.access."""
 
 import datetime as dt
 
@@ -16,13 +17,7 @@ from django.db.models.query import ModelIterable
 from django.utils.translation import gettext as _
 
 from entities.access import Actor
-from entities.access.partnerships import (
-    flag_confidential_entries,
-    state_reader,
-    visible_challenges,
-    visible_entries,
-    visible_matches,
-)
+from partnerships.access import flag_confidential_entries, state_reader
 
 from . import matching
 from .choices import ACTIVE_STATUSES, CURRENT_STATUSES, EntryStatus, MatchStatus, Side
@@ -31,7 +26,7 @@ from .models.entries import STALE_AFTER
 
 
 def entries_for(actor: Actor) -> QuerySet:
-    return visible_entries(actor, Entry.objects.select_related("state", "target_state"))
+    return Entry.objects.select_related("state", "target_state").visible_to(actor)
 
 
 def entry_for(actor: Actor, pk: int) -> Entry:
@@ -94,7 +89,7 @@ def matches_seen_by(actor: Actor, queryset: QuerySet) -> QuerySet:
 
 
 def matches_for(actor: Actor) -> QuerySet:
-    return matches_seen_by(actor, visible_matches(actor, Match.objects.all()))
+    return matches_seen_by(actor, Match.objects.all().visible_to(actor))
 
 
 def match_as_seen_by_state(match: Match, state_id: int) -> Match:
@@ -120,7 +115,7 @@ def suggestions(limit: int = 50) -> QuerySet:
 
 
 def challenges_for(actor: Actor) -> QuerySet:
-    return visible_challenges(actor, Challenge.objects.select_related("state"))
+    return Challenge.objects.select_related("state").visible_to(actor)
 
 
 def counts_by(queryset: QuerySet, field: str) -> dict:
@@ -144,7 +139,7 @@ def current(queryset: QuerySet) -> QuerySet:
 
 def stale_entries_for(actor: Actor, *, now: dt.datetime | None = None) -> QuerySet:
     """Current entries not confirmed for STALE_AFTER, longest unconfirmed first."""
-    return visible_entries(actor, Entry.objects.stale(now).select_related("state")).order_by("confirmed_at", "pk")
+    return Entry.objects.stale(now).select_related("state").visible_to(actor).order_by("confirmed_at", "pk")
 
 
 def matches_awaiting_decision(actor: Actor) -> QuerySet:

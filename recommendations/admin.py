@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Cluster, Recommendation, Reference, Report, StatusUpdate, SuggestedAction, Tag
@@ -6,14 +7,14 @@ from .services import recommendation_refresh_status
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["symbol", "title", "date", "organ"]
     search_fields = ["symbol", "title"]
     list_filter = ["organ"]
 
 
 @admin.register(Cluster)
-class ClusterAdmin(SimpleHistoryAdmin):
+class ClusterAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "position"]
     search_fields = ["name"]
     list_filter = ["position"]

@@ -1,7 +1,9 @@
-"""Demo data (NOT real): a few status updates so the dashboard and timelines show something.
+"""Demo data (NOT real): a few status updates so the action timelines show something.
 
-Every note starts with "[Demo]". Posted through the same service as the UI, by the demo
-logins `unmas` (UNMAS focal point) and `isu` (ISU staff). Idempotent: skipped when present.
+Every note starts with "[Demo]" and every update is flagged `is_demo`: it shows in the action's
+history with a "Demo" badge but never moves the action's or the recommendation's public status,
+nor the dashboard's counts. Posted through the same service as the UI, by the demo logins
+`unmas` (UNMAS focal point) and `isu` (ISU staff). Idempotent: skipped when present.
 """
 
 import datetime as dt
@@ -35,7 +37,7 @@ def load(*, stdout, **options) -> None:
             continue
         status_update_post(
             action=action, user=users[login], status=status, note=note,
-            date=dt.date.today() - dt.timedelta(days=days_ago),
+            date=dt.date.today() - dt.timedelta(days=days_ago), is_demo=True,
         )
         posted += 1
-    stdout.write(f"recommendations demo: {posted} status updates (labelled [Demo])\n")
+    stdout.write(f"recommendations demo: {posted} status updates (labelled demo; public status unchanged)\n")

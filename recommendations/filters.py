@@ -37,7 +37,43 @@ class IdFilter(WholeNumberFilter):
 
 
 def _entities_with_actions():
-    return Entity.objects.filter(suggested_actions__isnull=False).distinct().order_by("acronym")
+    """Entities named in an action, with what they were and became: `?entity=DPKO` and
+    `?entity=DPO` are both accepted (and give the same actions). Lazy: no query until used."""
+    return Entity.objects.lineage_of(Entity.objects.filter(suggested_actions__isnull=False)).order_by("acronym")
+
+
+class CurrentEntityChoices(django_filters.fields.ModelChoiceIterator):
+    """Offers today's entities only, "DPO (formerly DPKO)"; a former acronym is still accepted."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        entities = list(self.queryset)
+        today = Entity.objects.renames()
+        former: dict[int, list[str]] = {}
+        for entity in entities:
+            if entity.successor_id:
+                former.setdefault(today.get(entity.pk, entity.successor_id), []).append(entity.acronym)
+        for entity in entities:
+            if entity.successor_id:
+                continue
+            label = entity.acronym
+            if entity.pk in former:
+                label = _("%(acronym)s (formerly %(former)s)") % {
+                    "acronym": entity.acronym, "former": ", ".join(sorted(former[entity.pk])),
+                }
+            yield (entity.acronym, label)
+
+    def __len__(self):
+        return sum(1 for _choice in self)
+
+
+class EntityChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = CurrentEntityChoices
+
+
+class EntityLineageFilter(SlugChoiceFilter):
+    field_class = EntityChoiceField
 
 
 class _CommonFilters(django_filters.FilterSet):
@@ -49,7 +85,7 @@ class _CommonFilters(django_filters.FilterSet):
     addressee = SlugChoiceFilter(
         label=_("Addressee"), queryset=AddresseeGroup.objects.all(), to_field_name="slug", method="filter_addressee",
     )
-    entity = SlugChoiceFilter(
+    entity = EntityLineageFilter(
         label=_("Implementing entity"), queryset=_entities_with_actions(), to_field_name="acronym",
         method="filter_entity",
     )
@@ -83,9 +119,9 @@ class RecommendationFilter(_CommonFilters):
 
     def filter_entity(self, queryset, name, value):
         through = SuggestedAction.implementing_entities.through
-        return queryset.filter(
-            Exists(through.objects.filter(suggestedaction__recommendation=OuterRef("pk"), entity=value))
-        )
+        return queryset.filter(Exists(through.objects.filter(
+            suggestedaction__recommendation=OuterRef("pk"), entity_id__in=value.lineage_ids(),
+        )))
 
 
 class SuggestedActionFilter(_CommonFilters):
@@ -112,4 +148,4 @@ class SuggestedActionFilter(_CommonFilters):
 
     def filter_entity(self, queryset, name, value):
         through = SuggestedAction.implementing_entities.through
-        return queryset.filter(Exists(through.objects.filter(suggestedaction=OuterRef("pk"), entity=value)))
+        return queryset.filter(Exists(through.objects.filter(suggestedaction=OuterRef("pk"), entity_id__in=value.lineage_ids())))

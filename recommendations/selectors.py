@@ -7,11 +7,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from entities.access import Actor
-from entities.access.recommendations import (
-    entities_acted_for,
-    visible_actions,
-    visible_recommendations,
-)
+from recommendations.access import entities_acted_for
 from entities.models import AddresseeGroup, Entity
 
 from .models import ActionStatus, Cluster, Recommendation, Reference, StatusUpdate, SuggestedAction
@@ -39,14 +35,14 @@ def _actions(*, with_history: bool = False) -> Prefetch:
 
 def recommendation_list(*, actor: Actor) -> QuerySet[Recommendation]:
     queryset = Recommendation.objects.select_related("cluster").prefetch_related(_references(), _actions())
-    return visible_recommendations(actor, queryset).order_by("position", "id")
+    return queryset.visible_to(actor).order_by("position", "id")
 
 
 def recommendation_detail_queryset(*, actor: Actor) -> QuerySet[Recommendation]:
     queryset = Recommendation.objects.select_related("cluster", "re_examined_in").prefetch_related(
         _references(), _actions(with_history=True)
     )
-    return visible_recommendations(actor, queryset)
+    return queryset.visible_to(actor)
 
 
 def action_list(*, actor: Actor) -> QuerySet[SuggestedAction]:
@@ -57,7 +53,12 @@ def action_list(*, actor: Actor) -> QuerySet[SuggestedAction]:
             Prefetch("recommendation__references", queryset=Reference.objects.select_related("report")),
         )
     )
-    return visible_actions(actor, queryset).order_by("recommendation__position", "recommendation_id", "position", "id")
+    return queryset.visible_to(actor).order_by("recommendation__position", "recommendation_id", "position", "id")
+
+
+def action_for_status(*, actor: Actor) -> QuerySet[SuggestedAction]:
+    """The actions an actor may look up to post a status update on (with their recommendation)."""
+    return SuggestedAction.objects.select_related("recommendation").visible_to(actor)
 
 
 def action_history(*, action: SuggestedAction) -> QuerySet[StatusUpdate]:
@@ -93,23 +94,36 @@ def _status_table(rows, key: str, labels: dict) -> list[dict]:
     return [entry for entry in table.values() if entry["total"]]
 
 
+def _status_rows_by_current_entity(actions: QuerySet) -> list[dict]:
+    """Status counts per today's entity: an action naming DPKO counts for DPO, and an action
+    naming both DPKO and DPO counts once."""
+    today = Entity.objects.renames()
+    through = SuggestedAction.implementing_entities.through
+    pairs = {
+        (today.get(entity_id, entity_id), action_id, status)
+        for action_id, entity_id, status in through.objects.filter(suggestedaction__in=actions.values("pk"))
+        .values_list("suggestedaction_id", "entity_id", "suggestedaction__status")
+    }
+    counts: dict[tuple[int, str], int] = {}
+    for entity_id, _action_id, status in pairs:
+        counts[entity_id, status] = counts.get((entity_id, status), 0) + 1
+    return [{"entity": entity_id, "status": status, "n": n} for (entity_id, status), n in counts.items()]
+
+
 def dashboard_counts(*, actor: Actor) -> dict:
     """Action status counts by cluster, by addressee and by implementing entity."""
-    actions = visible_actions(actor, SuggestedAction.objects.all())
+    actions = SuggestedAction.objects.all().visible_to(actor)
     by_cluster = actions.values("recommendation__cluster", "status").annotate(n=Count("id")).order_by()
     by_addressee = actions.values("addressee", "status").annotate(n=Count("id")).order_by()
-    by_entity = (
-        actions.filter(implementing_entities__isnull=False)
-        .values("implementing_entities", "status").annotate(n=Count("id")).order_by()
-    )
-    recommendations = visible_recommendations(actor, Recommendation.objects.all())
+    by_entity = _status_rows_by_current_entity(actions)
+    recommendations = Recommendation.objects.all().visible_to(actor)
     return {
         "statuses": [{"value": value, "label": str(label)} for value, label in ActionStatus.choices],
         "by_cluster": _status_table(by_cluster, "recommendation__cluster", {c.pk: c.name for c in Cluster.objects.all()}),
         "by_addressee": _status_table(by_addressee, "addressee", {a.pk: a.name for a in AddresseeGroup.objects.all()}),
         "by_entity": _status_table(
-            by_entity, "implementing_entities",
-            {e.pk: e.acronym for e in Entity.objects.filter(suggested_actions__isnull=False).distinct()},
+            by_entity, "entity",
+            {e.pk: e.acronym for e in Entity.objects.filter(pk__in={row["entity"] for row in by_entity})},
         ),
         "recommendations": {
             row["status"]: row["n"] for row in recommendations.values("status").annotate(n=Count("id")).order_by()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from entities.access import actor_for
-from entities.access.recommendations import can_update_action
+from recommendations.access import can_update_action
 from entities.models import Entity
 
 from .models import ActionStatus, Recommendation, StatusUpdate, SuggestedAction, derive_status
@@ -24,6 +24,7 @@ def status_update_post(
     note: str = "",
     evidence_url: str = "",
     on_behalf_of: Entity | None = None,
+    is_demo: bool = False,
 ) -> StatusUpdate:
     """Records a status update in the action's history and moves the action's status.
 
@@ -47,9 +48,12 @@ def status_update_post(
         raise ValidationError({"on_behalf_of": _("The entity must be one the action names.")})
     update = StatusUpdate.objects.create(
         action=action, status=status, date=date, note=note, evidence_url=evidence_url,
-        author=user, on_behalf_of=on_behalf_of,
+        author=user, on_behalf_of=on_behalf_of, is_demo=is_demo,
     )
-    latest = action.status_updates.order_by("-date", "-created_at", "-id").first()
+    if is_demo:
+        # Part of the demo data set: shown in the history, badged, never the action's status.
+        return update
+    latest = action.status_updates.filter(is_demo=False).order_by("-date", "-created_at", "-id").first()
     action.status = latest.status
     action.last_status_update_at = timezone.now()
     action.save(update_fields=["status", "last_status_update_at", "updated_at"])

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from entities.models import AddresseeGroup, Entity, EntityName
+from entities.translation import in_any_language
 
 from .annex.parser import AnnexFormatError, parse_references
 from .models import (
@@ -235,16 +236,16 @@ def _split(value: str) -> list[str]:
 
 
 def _cluster(value: str) -> Cluster | None:
-    return Cluster.objects.filter(Q(slug=slugify(value)) | Q(name__iexact=value)).first()
+    return Cluster.objects.filter(Q(slug=slugify(value)) | in_any_language("name", "iexact", value)).first()
 
 
 def _addressee(value: str) -> AddresseeGroup | None:
-    return AddresseeGroup.objects.filter(Q(slug=value) | Q(name__iexact=value)).first()
+    return AddresseeGroup.objects.filter(Q(slug=value) | in_any_language("name", "iexact", value)).first()
 
 
 def _entity(value: str) -> Entity | None:
     return (
-        Entity.objects.filter(Q(acronym__iexact=value) | Q(name__iexact=value)).first()
+        Entity.objects.filter(Q(acronym__iexact=value) | in_any_language("name", "iexact", value)).first()
         or Entity.objects.filter(pk__in=EntityName.objects.filter(name__iexact=value).values("entity")).first()
     )
 

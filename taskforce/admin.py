@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
@@ -16,7 +17,7 @@ class ObjectiveInline(admin.TabularInline):
 
 
 @admin.register(m.Mechanism)
-class MechanismAdmin(SimpleHistoryAdmin):
+class MechanismAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "acronym", "kind", "lead_entity", "lead_state", "established_on", "is_demo"]
     search_fields = ["name", "acronym", "mandate"]
     list_filter = ["kind", "is_demo"]
@@ -134,7 +135,7 @@ class EndorsementCountInline(admin.TabularInline):
 
 
 @admin.register(m.Declaration)
-class DeclarationAdmin(SimpleHistoryAdmin):
+class DeclarationAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "mechanism", "launched_on"]
     search_fields = ["name"]
     list_filter = ["mechanism"]

@@ -4,6 +4,10 @@ Feeds are public, so they hold only what the public pages show: confidential mee
 their action items are left out. Meetings whose day the source does not give (stored with
 MONTH or YEAR precision) are left out too: a calendar entry needs a real day. Times are
 written in UTC; all-day entries are used when only the day is known.
+
+A feed speaks the language asked for (`?lang=fr`, see letters.calendar.feed_language) or the
+active one:
+summaries, categories and the calendar's name are words in that language.
 """
 
 from __future__ import annotations
@@ -11,10 +15,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from entities.access import Actor
-from entities.access.taskforce import visible_action_items, visible_meetings
+from letters.calendar import feed_language
 
 from .models import ActionItem, ActionItemStatus, DatePrecision, Mechanism, Meeting
 
@@ -22,16 +28,24 @@ PRODID = "-//Coordination Tracker//Task forces//EN"
 UID_DOMAIN = "coordination-tracker"
 
 
-def calendar_feed(*, actor: Actor, mechanism: Mechanism | None = None, base_url: str = "") -> bytes:
-    meetings: QuerySet = visible_meetings(actor, Meeting.objects.select_related("mechanism")).filter(date_precision=DatePrecision.DAY)
-    items: QuerySet = visible_action_items(actor, ActionItem.objects.select_related("mechanism", "entity", "state")).filter(
+__all__ = ["calendar_feed", "feed_language"]
+
+
+def calendar_feed(*, actor: Actor, mechanism: Mechanism | None = None, base_url: str = "", language: str | None = None) -> bytes:
+    with translation.override(language or translation.get_language()):
+        return _calendar_feed(actor=actor, mechanism=mechanism, base_url=base_url)
+
+
+def _calendar_feed(*, actor: Actor, mechanism: Mechanism | None, base_url: str) -> bytes:
+    meetings: QuerySet = Meeting.objects.select_related("mechanism").visible_to(actor).filter(date_precision=DatePrecision.DAY)
+    items: QuerySet = ActionItem.objects.select_related("mechanism", "entity", "state").visible_to(actor).filter(
         due_on__isnull=False
     ).exclude(status=ActionItemStatus.DROPPED)
-    name = "Coordination Tracker — task forces"
+    name = _("Coordination Tracker — task forces")
     if mechanism is not None:
         meetings = meetings.filter(mechanism=mechanism)
         items = items.filter(mechanism=mechanism)
-        name = f"{mechanism.short} — meetings and deadlines"
+        name = _("%(mechanism)s — meetings and deadlines") % {"mechanism": mechanism.short}
 
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -49,7 +63,7 @@ def _meeting_event(meeting: Meeting, base_url: str) -> Event:
     event = Event()
     event.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
     event.add("dtstamp", meeting.updated_at)
-    event.add("summary", f"{meeting.mechanism.short}: {meeting.title}")
+    event.add("summary", _("%(mechanism)s: %(title)s") % {"mechanism": meeting.mechanism.short, "title": meeting.title})
     if meeting.starts_at:
         starts_at = meeting.starts_at.astimezone(dt.UTC)
         event.add("dtstart", starts_at)
@@ -66,7 +80,7 @@ def _meeting_event(meeting: Meeting, base_url: str) -> Event:
     if meeting.summary:
         event.add("description", meeting.summary)
     event.add("url", base_url + meeting.get_absolute_url())
-    event.add("categories", ["meeting"])
+    event.add("categories", [_("meeting")])
     return event
 
 
@@ -74,13 +88,15 @@ def _deadline_event(item: ActionItem, base_url: str) -> Event:
     event = Event()
     event.add("uid", f"action-item-{item.pk}@{UID_DOMAIN}")
     event.add("dtstamp", item.updated_at)
-    status = "" if item.status == ActionItemStatus.OPEN else f" [{item.status}]"
-    event.add("summary", f"Due ({item.owner}): {item.text[:120]}{status}")
+    summary = _("Due (%(owner)s): %(text)s") % {"owner": item.owner, "text": item.text[:120]}
+    if item.status != ActionItemStatus.OPEN:
+        summary = _("%(summary)s [%(status)s]") % {"summary": summary, "status": item.get_status_display()}
+    event.add("summary", summary)
     event.add("dtstart", item.due_on)
     _add_end(event, item.due_on, dt.timedelta(days=1))
     event.add("description", item.text)
     event.add("url", base_url + item.get_absolute_url())
-    event.add("categories", ["deadline"])
+    event.add("categories", [_("deadline")])
     return event
 
 

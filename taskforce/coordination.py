@@ -11,7 +11,6 @@ from django.apps import apps
 from django.db.models import Count, OuterRef, Subquery
 
 from entities.access import Actor
-from entities.access.taskforce import visible_action_items, visible_meetings
 from entities.models import Entity, State
 
 from .models import ActionItem, ActionItemStatus, Mechanism, Meeting, Membership, Participant
@@ -22,6 +21,8 @@ class Cell:
     roles: list[str] = field(default_factory=list)
     meetings: int = 0
     open_items: int = 0
+    # Former acronyms under which the entity was involved here ("as DPKO").
+    as_former: list[str] = field(default_factory=list)
 
     @property
     def involved(self) -> bool:
@@ -33,6 +34,7 @@ class Row:
     party: object
     cells: list[Cell]
     suggested_actions: int = 0
+    formerly: list[str] = field(default_factory=list)
 
     @property
     def mechanism_count(self) -> int:
@@ -51,47 +53,72 @@ def visible_suggested_actions(actor: Actor):
     model = suggested_action_model()
     if model is None:
         return None
-    queryset = model.objects.all()
-    try:
-        from entities.access.recommendations import visible_actions
-    except ImportError:
-        return queryset
-    return visible_actions(actor, queryset)
+    return model.objects.visible_to(actor)
 
 
 def coordination_map(*, actor: Actor, kind: str = "entity") -> tuple[list[Mechanism], list[Row]]:
-    """Rows are UN entities (kind="entity") or States (kind="state"); columns are mechanisms."""
+    """Rows are UN entities (kind="entity") or States (kind="state"); columns are mechanisms.
+
+    A renamed entity is one row under today's name: DPKO's membership of CASA shows on the DPO
+    row ("as DPKO"), and a meeting both attended, or an action naming both, counts once."""
     field_name = f"{kind}_id"
     mechanisms = list(Mechanism.objects.order_by("name"))
     column = {m.pk: i for i, m in enumerate(mechanisms)}
     cells: dict[int, list[Cell]] = defaultdict(lambda: [Cell() for _ in mechanisms])
+    today = Entity.objects.renames() if kind == "entity" else {}
+    former = dict(Entity.objects.filter(pk__in=list(today)).values_list("pk", "acronym")) if today else {}
+
+    def row_of(party_id: int) -> int:
+        return today.get(party_id, party_id)
+
+    def note_former(cell: Cell, party_id: int) -> None:
+        if party_id in former and former[party_id] not in cell.as_former:
+            cell.as_former.append(former[party_id])
 
     for party_id, mechanism_id, role in Membership.objects.filter(**{f"{field_name}__isnull": False}).values_list(
         field_name, "mechanism_id", "role"
     ):
-        cells[party_id][column[mechanism_id]].roles.append(role)
-    meetings = visible_meetings(actor, Meeting.objects.all()).values("pk")
-    for row in (
+        cell = cells[row_of(party_id)][column[mechanism_id]]
+        if role not in cell.roles:
+            cell.roles.append(role)
+        note_former(cell, party_id)
+    meetings = Meeting.objects.all().visible_to(actor).values("pk")
+    attended: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for party_id, meeting_id, mechanism_id in (
         Participant.objects.filter(**{f"{field_name}__isnull": False}, meeting__in=meetings)
-        .values(field_name, "meeting__mechanism_id").annotate(n=Count("pk")).order_by()
+        .values_list(field_name, "meeting_id", "meeting__mechanism_id").distinct().order_by()
     ):
-        cells[row[field_name]][column[row["meeting__mechanism_id"]]].meetings = row["n"]
+        attended[row_of(party_id), mechanism_id].add(meeting_id)
+        note_former(cells[row_of(party_id)][column[mechanism_id]], party_id)
+    for (party_id, mechanism_id), meeting_ids in attended.items():
+        cells[party_id][column[mechanism_id]].meetings = len(meeting_ids)
     for row in (
-        visible_action_items(actor, ActionItem.objects.filter(**{f"{field_name}__isnull": False}, status=ActionItemStatus.OPEN))
+        ActionItem.objects.filter(**{f"{field_name}__isnull": False}, status=ActionItemStatus.OPEN).visible_to(actor)
         .values(field_name, "mechanism_id").annotate(n=Count("pk")).order_by()
     ):
-        cells[row[field_name]][column[row["mechanism_id"]]].open_items = row["n"]
+        cell = cells[row_of(row[field_name])][column[row["mechanism_id"]]]
+        cell.open_items += row["n"]
+        note_former(cell, row[field_name])
 
     suggested: dict[int, int] = {}
     actions = visible_suggested_actions(actor) if kind == "entity" else None
     if actions is not None:
-        suggested = dict(
-            actions.filter(implementing_entities__in=list(cells)).values_list("implementing_entities")
-            .annotate(n=Count("pk", distinct=True)).order_by()
-        )
+        named: dict[int, set[int]] = defaultdict(set)
+        lineage = [*cells, *(old for old, current in today.items() if current in cells)]
+        for action_id, entity_id in actions.filter(implementing_entities__in=lineage).values_list(
+            "pk", "implementing_entities"
+        ).order_by():
+            named[row_of(entity_id)].add(action_id)
+        suggested = {entity_id: len(action_ids) for entity_id, action_ids in named.items()}
     model = Entity if kind == "entity" else State
     parties = model.objects.filter(pk__in=list(cells))
-    rows = [Row(party=p, cells=cells[p.pk], suggested_actions=suggested.get(p.pk, 0)) for p in parties]
+    formerly: dict[int, list[str]] = defaultdict(list)
+    for old, current in today.items():
+        formerly[current].append(former[old])
+    rows = [
+        Row(party=p, cells=cells[p.pk], suggested_actions=suggested.get(p.pk, 0), formerly=sorted(formerly.get(p.pk, [])))
+        for p in parties
+    ]
     rows.sort(key=lambda r: (-r.mechanism_count, str(r.party)))
     return mechanisms, rows
 
@@ -114,20 +141,31 @@ class Involvement:
 
 
 def entity_involvement(*, entity: Entity, actor: Actor) -> Involvement:
-    """Everything one UN entity is involved in."""
-    memberships = list(Membership.objects.filter(entity=entity).select_related("mechanism").order_by("mechanism__name"))
-    meetings = list(
-        visible_meetings(actor, Meeting.objects.filter(participants__entity=entity).select_related("mechanism"))
-        .annotate(role=_participant_role(entity)).order_by("-date")
+    """Everything one UN entity is involved in, under its former names too (DPO's page lists
+    what DPKO did)."""
+    lineage = Entity.objects.lineage_ids(entity)
+    memberships = list(
+        Membership.objects.filter(entity__in=lineage).select_related("mechanism", "entity").order_by("mechanism__name")
     )
+    meetings = list(
+        Meeting.objects.filter(pk__in=Participant.objects.filter(entity__in=lineage).values("meeting")).visible_to(actor)
+        .select_related("mechanism").annotate(participant_role=_participant_role(lineage)).order_by("-date")
+    )
+    labels = participant_role_labels()
+    for meeting in meetings:
+        meeting.role = labels.get(meeting.participant_role, "")
     items = list(
-        visible_action_items(actor, ActionItem.objects.filter(entity=entity).select_related("mechanism", "meeting"))
+        ActionItem.objects.filter(entity__in=lineage).select_related("mechanism", "meeting", "entity").visible_to(actor)
         .order_by("status", "due_on")
     )
     actions = visible_suggested_actions(actor)
     suggested = None
     if actions is not None:
-        suggested = list(actions.filter(implementing_entities=entity).select_related("recommendation", "addressee").order_by("pk")[:200])
+        suggested = list(
+            actions.filter(pk__in=actions.filter(implementing_entities__in=lineage).values("pk"))
+            .select_related("recommendation", "addressee")
+            .prefetch_related("recommendation__references__report").order_by("pk")[:200]
+        )
     return Involvement(
         entity=entity,
         memberships=memberships,
@@ -139,8 +177,14 @@ def entity_involvement(*, entity: Entity, actor: Actor) -> Involvement:
     )
 
 
-def _participant_role(entity: Entity):
-    return Subquery(Participant.objects.filter(meeting=OuterRef("pk"), entity=entity).values("role")[:1])
+def participant_role_labels() -> dict[str, str]:
+    from .models import ParticipantRole
+
+    return {value: str(label) for value, label in ParticipantRole.choices}
+
+
+def _participant_role(lineage: set[int]):
+    return Subquery(Participant.objects.filter(meeting=OuterRef("pk"), entity__in=lineage).values("role")[:1])
 
 
 __all__ = ["Cell", "Involvement", "Row", "coordination_map", "entity_involvement", "role_labels"]

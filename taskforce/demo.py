@@ -2,7 +2,7 @@
 "Demo", so nobody mistakes it for the seeds' facts.
 
 Gives the demo logins something to do: open and overdue action items for UNMAS (`unmas` can
-close them), a follow-up mapping survey sent to UNMAS (`unmas` answers it), a few glossary
+close them), raised at a demo meeting (never at a real one), a follow-up mapping survey sent to UNMAS (`unmas` answers it), a few glossary
 terms and capabilities, and an individualised-approach meeting requested by Uganda (`uganda`
 sees it, `isu` holds it and downloads the report). Idempotent.
 """
@@ -45,7 +45,18 @@ def load(*, stdout, **options) -> None:
         return
     entities = {e.acronym: e for e in Entity.objects.filter(acronym__in=["UNMAS", "UNDP", "UNODA", "UNIDIR"])}
     today = timezone.localdate()
-    first_meeting = task_force.meetings.filter(title__startswith="First Director-level").first()
+    # Demo action items hang off a demo meeting, never off the real January 2020 meeting.
+    demo_meeting, created = Meeting.objects.get_or_create(
+        mechanism=task_force, title="[Demo] Working-level follow-up meeting", is_demo=True,
+        defaults={
+            "kind": MeetingKind.REGULAR, "status": MeetingStatus.HELD, "level": MeetingLevel.WORKING,
+            "date": today - dt.timedelta(days=30), "place": "New York", "summary": f"[Demo] Follow-up of the task force's work. {DEMO}",
+        },
+    )
+    if created:
+        for acronym in ("UNMAS", "UNDP"):
+            if acronym in entities:
+                Participant.objects.create(meeting=demo_meeting, entity=entities[acronym], role=ParticipantRole.PARTICIPANT)
     glossary_goal = task_force.objectives.filter(kind="expected_accomplishment", order=1).first()
     toolbox_goal = task_force.objectives.filter(kind="expected_accomplishment", order=3).first()
     items = [
@@ -55,9 +66,11 @@ def load(*, stdout, **options) -> None:
     ]
     for text, owner, due, objective in items:
         if owner in entities:
-            ActionItem.objects.get_or_create(
-                mechanism=task_force, text=text,
-                defaults={"meeting": first_meeting, "entity": entities[owner], "due_on": due, "objective": objective, "is_demo": True},
+            # update_or_create: an item loaded by an earlier version onto the real meeting moves to the demo one.
+            ActionItem.objects.update_or_create(
+                mechanism=task_force, text=text, is_demo=True,
+                defaults={"meeting": demo_meeting, "entity": entities[owner], "objective": objective},
+                create_defaults={"meeting": demo_meeting, "entity": entities[owner], "due_on": due, "objective": objective},
             )
 
     survey, _ = Survey.objects.get_or_create(

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from config.filters import SearchFilter
 from entities.filters import YesNoFilter
+from entities.models import Entity
+from entities.translation import in_any_language
 
 from .models import (
     ActionItem,
@@ -47,12 +49,12 @@ class MechanismFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(acronym__icontains=value) | Q(mandate__icontains=value))
+        return queryset.filter(in_any_language("name", "icontains", value) | Q(acronym__icontains=value) | Q(mandate__icontains=value))
 
     def by_entity(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return queryset.filter(pk__in=Mechanism.objects.filter(memberships__entity__acronym__iexact=value.strip()).values("pk"))
+        return queryset.filter(pk__in=Mechanism.objects.filter(memberships__entity__in=Entity.objects.lineage_ids_of_acronym(value)).values("pk"))
 
     def by_state(self, queryset, name, value):
         if not value.strip():
@@ -83,7 +85,7 @@ class MeetingFilter(django_filters.FilterSet):
     def by_entity(self, queryset, name, value):
         if not value.strip():
             return queryset
-        return queryset.filter(pk__in=Meeting.objects.filter(participants__entity__acronym__iexact=value.strip()).values("pk"))
+        return queryset.filter(pk__in=Meeting.objects.filter(participants__entity__in=Entity.objects.lineage_ids_of_acronym(value)).values("pk"))
 
     def by_state(self, queryset, name, value):
         if not value.strip():
@@ -94,7 +96,8 @@ class MeetingFilter(django_filters.FilterSet):
 class ActionItemFilter(django_filters.FilterSet):
     q = SearchFilter(method="search", label=_("Search"))
     mechanism = django_filters.CharFilter(field_name="mechanism__slug", label=_("Mechanism (short name)"))
-    entity = django_filters.CharFilter(field_name="entity__acronym", lookup_expr="iexact", label=_("Owner (UN entity acronym)"))
+    # A former acronym finds today's entity too, and the reverse (DPKO, DPO).
+    entity = django_filters.CharFilter(method="by_entity", label=_("Owner (UN entity acronym)"))
     state = django_filters.CharFilter(method="by_state", label=_("Owner (State, ISO code)"))
     status = django_filters.ChoiceFilter(choices=ActionItemStatus.choices, label=_("Status"))
     overdue = YesNoFilter(method="by_overdue", label=_("Overdue"))
@@ -111,6 +114,9 @@ class ActionItemFilter(django_filters.FilterSet):
 
     def by_state(self, queryset, name, value):
         return queryset.filter(state__code=value.strip().upper()) if value.strip() else queryset
+
+    def by_entity(self, queryset, name, value):
+        return queryset.filter(entity__in=Entity.objects.lineage_ids_of_acronym(value)) if value.strip() else queryset
 
     def by_overdue(self, queryset, name, value):
         if value is None:
@@ -135,7 +141,7 @@ class CapabilityFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(
             Q(title__icontains=value) | Q(description__icontains=value) | Q(entity__acronym__icontains=value)
-            | Q(entity__name__icontains=value)
+            | in_any_language("entity__name", "icontains", value)
         )
 
 

@@ -8,7 +8,8 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from entities.access import Actor
-from entities.access.taskforce import visible_action_items, visible_meetings
+from entities.models import Entity
+from entities.translation import by_translated_name
 
 from .models import (
     ActionItem,
@@ -18,6 +19,7 @@ from .models import (
     Membership,
     Objective,
     Participant,
+    Survey,
 )
 
 PARTY = ("entity", "state", "organisation")
@@ -37,20 +39,22 @@ def mechanism_list() -> QuerySet[Mechanism]:
             open_items=Count("action_items", filter=Q(action_items__status=ActionItemStatus.OPEN), distinct=True),
             overdue_items=Count("action_items", filter=Q(action_items__in=ActionItem.objects.filter(overdue_q(today))), distinct=True),
         )
-        .order_by("name")
+        .order_by(by_translated_name())
     )
 
 
 def action_items(actor: Actor) -> QuerySet[ActionItem]:
-    return visible_action_items(
-        actor,
-        ActionItem.objects.select_related("mechanism", "meeting", "objective", *PARTY),
-    ).order_by("status", "due_on", "pk")
+    return ActionItem.objects.select_related("mechanism", "meeting", "objective", *PARTY).visible_to(actor).order_by("status", "due_on", "pk")
+
+
+def surveys(actor: Actor) -> QuerySet[Survey]:
+    """The mapping surveys the actor may see (Survey.objects.visible_to: drafts for staff only)."""
+    return Survey.objects.select_related("mechanism").visible_to(actor)
 
 
 def meetings(actor: Actor) -> QuerySet[Meeting]:
     return (
-        visible_meetings(actor, Meeting.objects.select_related("mechanism", "requested_by"))
+        Meeting.objects.select_related("mechanism", "requested_by").visible_to(actor)
         .annotate(participant_total=Count("participants", distinct=True))
         .order_by("-date", "-pk")
     )
@@ -81,7 +85,7 @@ def meeting_detail(*, pk: int, actor: Actor) -> Meeting:
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(
-        visible_meetings(actor, Meeting.objects.select_related("mechanism", "requested_by")).prefetch_related(
+        Meeting.objects.select_related("mechanism", "requested_by").visible_to(actor).prefetch_related(
             Prefetch("participants", queryset=Participant.objects.select_related(*PARTY).order_by("role", "capacity", "pk")),
             "agenda_items",
             "decisions",
@@ -96,7 +100,14 @@ def meeting_detail(*, pk: int, actor: Actor) -> Meeting:
 def party_memberships(party) -> list[Membership]:
     """The memberships of one entity, State or organisation, with their mechanisms: one query."""
     field = {"Entity": "entity", "State": "state", "Organisation": "organisation"}[type(party).__name__]
-    return list(Membership.objects.filter(**{field: party}).select_related("mechanism").order_by("mechanism__name", "role"))
+    if field == "entity":
+        # A renamed entity's memberships are its own history: DPO's page lists CASA (as DPKO).
+        condition = {"entity__in": Entity.objects.lineage_of(Entity.objects.filter(pk=party.pk))}
+    else:
+        condition = {field: party}
+    return list(
+        Membership.objects.filter(**condition).select_related("mechanism", "entity").order_by(by_translated_name("mechanism__name"), "role")
+    )
 
 
 # --- Start pages -------------------------------------------------------------------------------

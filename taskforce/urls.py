@@ -8,6 +8,7 @@ from .views import (
     individualised,
     mechanisms,
     meetings,
+    memberships,
     surveys,
 )
 
@@ -17,8 +18,12 @@ urlpatterns = [
     path("mechanisms/<slug:slug>/", mechanisms.mechanism_detail, name="mechanism-detail"),
     path("mechanisms/<slug:slug>/calendar.ics", feeds.mechanism_calendar, name="mechanism-calendar"),
     path("mechanisms/<slug:slug>/meetings/new/", meetings.meeting_record_view, name="meeting-record"),
+    path("mechanisms/<slug:slug>/members/new/", memberships.membership_add_view, name="membership-add"),
+    path("mechanisms/<slug:slug>/members/<int:pk>/", memberships.membership_edit_view, name="membership-edit"),
+    path("mechanisms/<slug:slug>/members/<int:pk>/end/", memberships.membership_end_view, name="membership-end"),
     path("meetings/", meetings.meeting_list, name="meeting-list"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit_view, name="meeting-edit"),
     path("action-items/", actions.action_item_list, name="action-item-list"),
     path("action-items/<int:pk>/", actions.action_item_detail, name="action-item-detail"),
     path("map/", coordination.coordination_map_view, name="coordination-map"),

@@ -28,6 +28,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 INSTALLED_APPS = [
+    # Before the admin, as its documentation asks, so its admin classes can wrap translated fields.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # request.actor: who is acting, resolved once a request (after the user is known).
+    "entities.middleware.ActorMiddleware",
     # 413 for an oversized body before anything reads it; after authentication so the page has the menu.
     "config.middleware.RequestBodyLimitMiddleware",
     # Sees every answer from here inwards (CSRF failures, views, the two-factor gate).
@@ -200,8 +204,18 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats per language (config/formats): "2 de junio de 2026", never "2 Jui 2026".
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
+# Stored names (treaties, UN entities, mechanisms, clusters...) in the three languages: the
+# official French or Spanish form where the UN has one (data/reference/names-fr-es.csv), else
+# the English one. Lookups and ordering on a translated field follow the active language.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A record created with a name while French or Spanish is active gets it in English too, so
+# no reader ever sees an empty name.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------
@@ -323,6 +337,12 @@ LETTERS_HANDOFF_CHUNK = env_int("LETTERS_HANDOFF_CHUNK", 200, minimum=1)
 LETTERS_QUEUE = env_str("LETTERS_QUEUE", "celery")
 LETTERS_MESSAGE_ID_DOMAIN = env_str("LETTERS_MESSAGE_ID_DOMAIN", "coordination-tracker.local")
 LETTERS_SECRETARIAT = env_str("LETTERS_SECRETARIAT", "Implementation Support Unit")
+# The secretariat's name in each language (letters.secretariat.secretariat_name()).
+LETTERS_SECRETARIAT_NAMES = {
+    "en": LETTERS_SECRETARIAT,
+    "fr": env_str("LETTERS_SECRETARIAT_FR", "Unité d'appui à l'application"),
+    "es": env_str("LETTERS_SECRETARIAT_ES", "Dependencia de Apoyo a la Aplicación"),
+}
 CELERY_BEAT_SCHEDULE["letters-daily-schedule"] = {
     "task": "letters.tasks.letters_schedule_today",
     "schedule": _letters_crontab(hour=env_int("LETTERS_DAILY_HOUR_UTC", 5, minimum=0), minute=0),
@@ -367,4 +387,11 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
     "PlatformChallengeNatureEnum": "partnerships.choices.ChallengeNature",
     "PlatformChallengeSourceEnum": "partnerships.choices.ChallengeSource",
     "PlatformPledgeStatusEnum": "partnerships.choices.PledgeStatus",
+})
+# Choice sets several serializers share, named once for generated clients.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update({
+    "ActionItemStatusEnum": "taskforce.models.actions.ActionItemStatus",
+    "SurveyStatusEnum": "taskforce.models.surveys.SurveyStatus",
+    "ReportKindEnum": "letters.models.reporting.ReportKind",
+    "ReportVerdictEnum": ["on_time", "late", "missing", "not_due"],
 })

@@ -3,15 +3,11 @@
 The directory (entities, States, organisations, treaties and their parties) is public
 information. Focal points' contact details and the change history are for ISU staff only;
 so is maintaining the list of States Parties.
+
+Which focal points a list holds is `FocalPoint.objects.visible_to(actor)`.
 """
 
-from django.db.models import QuerySet
-
 from .actors import Actor
-
-
-def visible_focal_points(actor: Actor, queryset: QuerySet) -> QuerySet:
-    return queryset if actor.is_isu_staff else queryset.none()
 
 
 def can_see_focal_points(actor: Actor) -> bool:

@@ -83,26 +83,13 @@ class StatePartySerializer(serializers.ModelSerializer):
 
 
 class StateDetailSerializer(StateSerializer):
+    """A State with its treaty participation. The letters app, which computes deadlines, extends it
+    with the State's deadlines under the Convention (letters.api.serializers.StateDetailSerializer)."""
+
     treaties = StatePartySerializer(source="treaty_parties", many=True, read_only=True)
-    obligations = serializers.SerializerMethodField(
-        help_text="The State's deadlines under the Convention, as /api/v1/deadlines/?state= lists them.",
-    )
 
     class Meta(StateSerializer.Meta):
-        fields = (*StateSerializer.Meta.fields, "treaties", "obligations")
-
-    @extend_schema_field({"type": "array", "items": {"$ref": "#/components/schemas/Deadline"}})
-    def get_obligations(self, state: State) -> list:
-        # One State's deadlines: the letters selector's few queries, whatever their number.
-        from django.utils import timezone
-
-        from entities.access import actor_for
-        from letters.api.serializers import DeadlineSerializer
-        from letters.selectors import deadlines_list
-
-        request = self.context.get("request")
-        rows = deadlines_list(actor=actor_for(request.user if request else None), today=timezone.localdate(), state_id=state.pk)
-        return DeadlineSerializer(rows, many=True).data
+        fields = (*StateSerializer.Meta.fields, "treaties")
 
 
 class OrganisationSerializer(serializers.ModelSerializer):

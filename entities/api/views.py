@@ -43,6 +43,9 @@ class StateViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = StateFilter
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z]{2}"
+    # One State's page; letters puts its own in place (with the State's deadlines) when it is
+    # installed (letters.apps), as the registry does not know about letters.
+    detail_serializer_class = serializers.StateDetailSerializer
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -54,7 +57,7 @@ class StateViewSet(viewsets.ReadOnlyModelViewSet):
         return super().get_object()
 
     def get_serializer_class(self):
-        return serializers.StateDetailSerializer if self.action == "retrieve" else serializers.StateSerializer
+        return self.detail_serializer_class if self.action == "retrieve" else serializers.StateSerializer
 
 
 @extend_schema_view(list=extend_schema(summary="Organisations outside the UN system"), retrieve=extend_schema(summary="One organisation"))

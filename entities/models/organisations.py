@@ -17,6 +17,53 @@ class EntityKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+MAX_RENAMES = 5  # DPKO -> DPO is one step; a chain of five renames is far more than seen
+# Rename steps followed inside SQL (each is a join); the United Nations' renames are one step.
+RENAME_STEPS_IN_SQL = 2
+
+
+class EntityQuerySet(models.QuerySet):
+    """A renamed body is one body over time: DPKO and DPO are the same department before and
+    after 1 January 2019. Every page, filter, count and API that speaks of "an entity's"
+    memberships, meetings or actions asks here which ids belong to it."""
+
+    def renames(self) -> dict[int, int]:
+        """Each renamed or merged entity's id -> the id of today's entity (DPKO -> DPO). One query."""
+        steps = dict(Entity.objects.filter(successor__isnull=False).values_list("pk", "successor_id"))
+        today = {}
+        for old in steps:
+            current, hops = steps[old], 0
+            while current in steps and hops < MAX_RENAMES:
+                current, hops = steps[current], hops + 1
+            today[old] = current
+        return today
+
+    def lineage_ids(self, *entities) -> set[int]:
+        """The ids of the given entities (or ids) with everything they were and became:
+        DPKO or DPO -> {DPKO, DPO}. One query."""
+        ids = {getattr(entity, "pk", entity) for entity in entities if entity is not None}
+        today = self.renames()
+        currents = {today.get(pk, pk) for pk in ids}
+        return currents | {old for old, current in today.items() if current in currents}
+
+    def lineage_of(self, entities: models.QuerySet) -> models.QuerySet:
+        """Lazily (no query until used, one query then): `entities` with what they were and
+        what they became, as a queryset to filter or join on."""
+        ids = entities.values("pk")
+        condition = models.Q(pk__in=ids)
+        for step in range(1, RENAME_STEPS_IN_SQL + 1):
+            path = "__".join(["successor"] * step)
+            condition |= models.Q(**{f"{path}__in": ids})  # what became one of them
+            condition |= models.Q(pk__in=entities.values(path))  # what one of them became
+            condition |= models.Q(**{f"{path}__in": entities.values(path)})  # renamed into the same body
+        return self.filter(condition)
+
+    def lineage_ids_of_acronym(self, acronym: str) -> set[int]:
+        """The lineage of the entity with this acronym, old or new, case-insensitive (empty if none)."""
+        found = list(Entity.objects.filter(acronym__iexact=acronym.strip()).values_list("pk", flat=True))
+        return self.lineage_ids(*found) if found else set()
+
+
 class Entity(TimeStamped):
     """A UN system entity. Renamed or merged entities point at what they became."""
 
@@ -36,6 +83,8 @@ class Entity(TimeStamped):
     )
     succeeded_on = models.DateField(_("renamed or merged on"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = EntityQuerySet.as_manager()
 
     class Meta:
         ordering = ["acronym"]
@@ -61,6 +110,10 @@ class Entity(TimeStamped):
             seen.add(entity.pk)
             entity = entity.successor
         return entity
+
+    def lineage_ids(self) -> set[int]:
+        """This entity's id with those of what it was and what it became (see EntityQuerySet)."""
+        return Entity.objects.lineage_ids(self)
 
 
 class EntityName(models.Model):

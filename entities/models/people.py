@@ -14,6 +14,12 @@ class Language(models.TextChoices):
     SPANISH = "es", _("Spanish")
 
 
+class FocalPointQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Focal points' contact details are for ISU staff only (entities.access.entities)."""
+        return self if actor.is_isu_staff else self.none()
+
+
 class FocalPoint(TimeStamped):
     """A contact person for one State or one UN entity; may also have a login (`user`).
 
@@ -44,6 +50,8 @@ class FocalPoint(TimeStamped):
         help_text=_("Letters and notifications to the State or entity are sent to this person."),
     )
     history = HistoricalRecords()
+
+    objects = FocalPointQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

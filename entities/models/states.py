@@ -4,11 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from entities.countries import country_name
+
 from .base import TimeStamped
 
 
 class State(TimeStamped):
-    """A country by its ISO 3166-1 code; the name comes from django-countries (translated)."""
+    """A country by its ISO 3166-1 code; its name is the UN short name in the active language
+    (entities.countries, from data/reference/country-names.csv), else django-countries'."""
 
     code = CountryField(_("country"), unique=True)
     is_un_member = models.BooleanField(_("UN Member State"), default=False, db_index=True)
@@ -23,11 +26,11 @@ class State(TimeStamped):
         verbose_name_plural = _("States")
 
     def __str__(self) -> str:
-        return str(self.code.name)
+        return self.name
 
     @property
     def name(self) -> str:
-        return str(self.code.name)
+        return country_name(self.code.code) if self.code else ""
 
     def get_absolute_url(self) -> str:
         return reverse("entities:state-detail", args=[self.code.code])

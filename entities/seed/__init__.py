@@ -14,7 +14,7 @@ Idempotent: a record is only saved when a value differs, so a second run writes 
 
 from __future__ import annotations
 
-from ..loading import Counter, read_seed_data, upsert
+from ..loading import Counter, in_english, read_seed_data, upsert
 from ..models import (
     AddresseeGroup,
     Entity,
@@ -25,6 +25,7 @@ from ..models import (
     Treaty,
 )
 from .facts import CASA_PARTICIPANTS, COMMITTEE_MEMBER_STATES, IED_TASK_FORCE_PARTICIPANTS
+from .names import load_official_names
 from .reference import (
     M49_REGION,
     REGIONS,
@@ -133,6 +134,7 @@ def load_treaties(data: dict, counter: Counter) -> None:
         )
 
 
+@in_english
 def load(*, stdout, **options) -> None:
     data = read_seed_data("entities")
 
@@ -161,3 +163,8 @@ def load(*, stdout, **options) -> None:
         f"entities: the APMBC and its article 7 reporting obligation ({counter}); "
         "States Parties are not in the seed documents and are not loaded\n"
     )
+
+    counter = Counter()
+    for model in (Entity, Organisation, AddresseeGroup, Treaty, ReportingObligation):
+        load_official_names(model, counter)
+    stdout.write(f"entities: official French and Spanish names ({counter})\n")

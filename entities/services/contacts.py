@@ -202,12 +202,13 @@ def _role_kind(contact: FocalPoint) -> str:
 
 
 @transaction.atomic
-def contact_invite(*, contact: FocalPoint, site_url: str) -> Invitation:
+def contact_invite(*, contact: FocalPoint, site_url: str, send) -> Invitation:
     """Gives the contact a login (created with no usable password; or the existing one), the
     focal point's role, and e-mails a one-time link to choose a password, in the contact's
-    language. Inviting again sends a new link."""
-    from letters.services.outbox import message_enqueue
+    language. Inviting again sends a new link.
 
+    `send` queues the e-mail and returns its letter: the outbox's `message_enqueue`, passed by
+    the caller (letters.views.contacts), as the registry does not import the letters app."""
     # Only the contact row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of the
     # outer joins to its State, entity and login.
     contact = FocalPoint.objects.select_for_update(of=("self",)).select_related("state", "entity", "user").get(pk=contact.pk)
@@ -243,7 +244,7 @@ def contact_invite(*, contact: FocalPoint, site_url: str) -> Invitation:
             "contact": contact, "where": contact.bound_to, "username": user.get_username(), "link": link,
             "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400), "site_url": site_url.rstrip("/"),
         })
-    letter = message_enqueue(
+    letter = send(
         # A new key each time: inviting again is a new message with a new link.
         key=f"{INVITATION_PURPOSE}:{contact.pk}:{uuid.uuid4().hex}", purpose=INVITATION_PURPOSE,
         recipients=[contact.email], subject=subject, body=body, language=contact.language,

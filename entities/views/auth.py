@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ..access import actor_for
 from ..audit import record_event
 from ..middleware import OTP_REQUIRED_SESSION_KEY, two_factor_pending
-from ..models import SecurityEventKind
+from ..models import FocalPoint, SecurityEventKind
 
 
 class SignInForm(AuthenticationForm):
@@ -40,10 +40,34 @@ class SignInForm(AuthenticationForm):
         return super().clean()
 
 
+def preferred_language(user) -> str | None:
+    """The interface language recorded on the person's contact record (the language their
+    letters are written in), if they have one; ISU staff and API clients have none."""
+    focal_point = FocalPoint.objects.filter(user=user).only("language").first()
+    if focal_point is None or focal_point.language not in dict(settings.LANGUAGES):
+        return None
+    return focal_point.language
+
+
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        """Signing in switches the interface to the person's preferred language, whatever the
+        browser asks for; choosing another language in the switcher afterwards wins (it sets the
+        same cookie), until the next sign-in."""
+        response = super().form_valid(form)
+        language = preferred_language(form.get_user())
+        if language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, language,
+                max_age=settings.LANGUAGE_COOKIE_AGE, path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN, secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
 
     def get_success_url(self):
         url = super().get_success_url()

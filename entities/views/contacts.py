@@ -1,13 +1,13 @@
 """Staff pages for contacts (focal points): the lists, a contact's record, adding and editing,
-deactivating, the invitation to sign in, CSV/XLSX import (with a preview) and export, and the
-worklist of States Parties without a usable address and letters not delivered.
+deactivating, CSV/XLSX import (with a preview) and export. The invitation to sign in and the
+worklist of addresses to fix go through the outbox, so they are letters' views
+(letters.views.contacts), under the same `entities:` names.
 
 Also the page where an invited person chooses a password (reached from the e-mail's link).
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
@@ -21,17 +21,14 @@ from django.views.decorators.http import require_POST
 from config.idempotency import submitted_once
 from config.table_import import TableImport
 from config.tabular import table_response
-from config.ui import apply_errors, paginate
+from config.ui import apply_errors
 from entities import selectors
-from entities.access import actor_for
-from entities.access.letters import visible_letters
 from entities.filters import FocalPointFilter
 from entities.forms import ContactForm, ContactImportForm
 from entities.models import Entity, FocalPoint, State
 from entities.services import (
     CONTACT_COLUMNS,
     contact_create,
-    contact_invite,
     contact_set_active,
     contact_update,
     contacts_export_rows,
@@ -39,15 +36,12 @@ from entities.services import (
     contacts_plan,
     contacts_preview,
 )
-from letters import selectors as letter_selectors
-from letters.models import LetterStatus
-from letters.services.outbox import recipients_check
+from entities.services.contacts import is_email
 
 from .directory import filtered_page
 from .history import isu_staff_required
 
 FORMATS = ("csv", "xlsx")
-WORKLIST_PAGE_SIZE = 50
 
 
 def _state_or_404(code: str) -> State:
@@ -72,10 +66,9 @@ def contacts_url(contact: FocalPoint) -> str:
 
 
 def _addresses(contacts: list[FocalPoint]) -> list[FocalPoint]:
-    """The contacts letters go to, by the scheduling step's own rule."""
-    receiving = [c for c in contacts if c.is_active and c.receives_letters and c.email]
-    valid = {address.casefold() for address in recipients_check([c.email for c in receiving])[0]}
-    return [c for c in receiving if c.email.strip().casefold() in valid]
+    """The contacts letters go to, by the scheduling step's own rule (active, receiving letters,
+    with a well-formed address: the outbox's recipients_check)."""
+    return [c for c in contacts if c.is_active and c.receives_letters and c.email and is_email(c.email.strip())]
 
 
 # --- lists -------------------------------------------------------------------------------------
@@ -198,27 +191,6 @@ def contact_activation(request, pk: int):
     return redirect("entities:contact-detail", pk=contact.pk)
 
 
-@isu_staff_required
-@require_POST
-def contact_invitation(request, pk: int):
-    contact = _contact_or_404(pk)
-    try:
-        invitation = contact_invite(contact=contact, site_url=settings.SITE_URL or request.build_absolute_uri("/"))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        params = {"name": invitation.contact.name, "username": invitation.username, "email": invitation.contact.email}
-        if invitation.created_login:
-            messages.success(request, _(
-                "Login “%(username)s” created for %(name)s. An e-mail with a link to choose a password is queued for %(email)s."
-            ) % params)
-        else:
-            messages.success(request, _(
-                "A new link to choose a password is queued for %(email)s (login “%(username)s”)."
-            ) % params)
-    return redirect("entities:contact-detail", pk=contact.pk)
-
-
 # --- import ------------------------------------------------------------------------------------
 
 def _contacts_done(result) -> str:
@@ -252,31 +224,6 @@ def contact_import(request):
 @require_POST
 def contact_import_confirm(request):
     return CONTACTS_IMPORT.confirm(request)
-
-
-# --- worklist ----------------------------------------------------------------------------------
-
-@isu_staff_required
-def contact_worklist(request):
-    """States Parties letters cannot reach, and the letters that did not go out."""
-    problems = letter_selectors.address_problems()
-    states: dict[int, dict] = {}
-    for problem in problems:
-        entry = states.setdefault(problem.state.pk, {"state": problem.state, "none": False, "malformed": []})
-        if problem.problem == "none":
-            entry["none"] = True
-        elif problem.focal_point is not None:
-            entry["malformed"].append(problem.focal_point)
-    without_address = sorted(states.values(), key=lambda entry: entry["state"].name.casefold())
-    letters = visible_letters(actor_for(request.user), letter_selectors.letters_list()).filter(
-        status__in=[LetterStatus.NO_RECIPIENT, LetterStatus.FAILED],
-    ).order_by("-created_at", "-pk")
-    page, query_string = paginate(request, letters, per_page=WORKLIST_PAGE_SIZE)
-    unreachable = {entry["state"].pk for entry in without_address if entry["none"]}
-    return render(request, "entities/contacts/worklist.html", {
-        "without_address": without_address, "unreachable_count": len(unreachable), "page_obj": page,
-        "letters": page.object_list, "query_string": query_string, "unreachable": unreachable,
-    })
 
 
 # --- choosing a password -----------------------------------------------------------------------

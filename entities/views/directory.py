@@ -12,7 +12,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from entities import selectors
-from entities.access import actor_for
 from entities.access.entities import (
     can_import_treaty_parties,
     can_see_focal_points,
@@ -44,7 +43,7 @@ def filtered_page(request, filterset_class, queryset, *, sort_key=None) -> dict:
 
 
 def staff_context(request) -> dict:
-    actor = actor_for(request.user)
+    actor = request.actor
     return {"show_focal_points": can_see_focal_points(actor), "show_history": can_see_history(actor)}
 
 
@@ -57,7 +56,7 @@ def entity_list(request):
 
 
 def entity_detail(request, acronym: str):
-    entity = get_object_or_404(selectors.entity_detail(actor=actor_for(request.user)), acronym=acronym)
+    entity = get_object_or_404(selectors.entity_detail(actor=request.actor), acronym=acronym)
     return render(request, "entities/entity_detail.html", {"entity": entity, **staff_context(request)})
 
 
@@ -70,8 +69,8 @@ def state_list(request):
 def state_detail(request, code: str):
     if len(code) != 2:
         raise Http404
-    state = get_object_or_404(selectors.state_detail(actor=actor_for(request.user)), code=code.upper())
-    actor = actor_for(request.user)
+    state = get_object_or_404(selectors.state_detail(actor=request.actor), code=code.upper())
+    actor = request.actor
     return render(request, "entities/state_detail.html", {
         "state": state, "can_import": can_import_treaty_parties(actor), **staff_context(request),
     })

@@ -15,9 +15,9 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied, Validati
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from entities.access import actor_for
 from entities.access.entities import can_see_history
 
 PAGE_SIZE = 50
@@ -30,7 +30,7 @@ def isu_staff_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not actor_for(request.user).is_isu_staff:
+        if not request.actor.is_isu_staff:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -47,24 +47,78 @@ def history_model(app_label: str, model_name: str):
     return model
 
 
+# Bookkeeping a reader has no use for: a row's id, its edit counter, its timestamps.
+INTERNAL_FIELDS = {"id", "version", "created_at", "updated_at"}
+# A row that only moves these fields is a confirmation that the record is still current.
+CONFIRMATION_FIELDS = {"confirmed_at", "stale_request_sent_at"}
+
+
+def _display(field, value, names: dict) -> str:
+    """A value as a reader knows it: a choice's label, a related record's name, yes or no."""
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation and field.related_model is not None:
+        return names.get((field.related_model, value), _("(deleted record)"))
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return value
+
+
+def _related_names(model, deltas) -> dict:
+    """The names of every related record the diffs mention: one query per related model."""
+    wanted: dict = {}
+    for delta in deltas:
+        for change in delta.changes:
+            field = model._meta.get_field(change.field)
+            if field.is_relation and field.related_model is not None and not field.many_to_many:
+                wanted.setdefault(field.related_model, set()).update(v for v in (change.old, change.new) if v not in (None, ""))
+    return {
+        (related, obj.pk): str(obj)
+        for related, pks in wanted.items()
+        for obj in related._default_manager.filter(pk__in=pks)
+    }
+
+
 def describe_changes(records: list) -> list[dict]:
-    """One row per history record, newest first, with the fields changed since the one before."""
-    rows = []
+    """One row per history record, newest first, with the fields changed since the one before,
+    in words: field labels, choice labels and names, never internal fields or stored codes."""
+    if not records:
+        return []
+    model = records[0].instance_type
+    excluded = [f.name for f in model._meta.fields if f.name in INTERNAL_FIELDS or f.attname in INTERNAL_FIELDS]
+    deltas = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
-        changes = []
+        delta = None
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous, excluded_fields=["updated_at", "created_at"])
-            for change in delta.changes:
-                field = record.instance_type._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "old": change.old, "new": change.new})
-        rows.append({"record": record, "changes": changes})
+            delta = record.diff_against(previous, excluded_fields=excluded)
+        deltas.append(delta)
+    names = _related_names(model, [d for d in deltas if d is not None])
+    rows = []
+    for record, delta in zip(records, deltas):
+        changes, summary = [], ""
+        if delta is not None:
+            changed = {change.field for change in delta.changes}
+            if "confirmed_at" in changed and changed <= CONFIRMATION_FIELDS:
+                summary = _("Confirmed as current")
+            else:
+                for change in delta.changes:
+                    field = model._meta.get_field(change.field)
+                    changes.append({
+                        "field": capfirst(field.verbose_name),
+                        "old": _display(field, change.old, names),
+                        "new": _display(field, change.new, names),
+                    })
+        reason = record.history_change_reason
+        rows.append({"record": record, "changes": changes, "summary": summary, "reason": _(reason) if reason else ""})
     return rows
 
 
 @isu_staff_required
 def record_history(request, app_label: str, model: str, pk: str):
-    if not can_see_history(actor_for(request.user)):
+    if not can_see_history(request.actor):
         raise PermissionDenied
     model_class = history_model(app_label, model)
     try:

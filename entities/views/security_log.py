@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from ..access import actor_for
 from ..models import SecurityEvent, SecurityEventKind
 
 PAGE_SIZE = 50
@@ -25,7 +24,7 @@ class SecurityLogFilter(forms.Form):
 @never_cache
 @login_required
 def security_log(request):
-    if not actor_for(request.user).is_isu_staff:
+    if not request.actor.is_isu_staff:
         raise PermissionDenied
     events = SecurityEvent.objects.all()
     form = SecurityLogFilter(request.GET or None)

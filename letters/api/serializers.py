@@ -1,6 +1,12 @@
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from letters.models import Letter, ReportSubmission
+from entities.access import actor_for
+from entities.api import serializers as registry
+from letters.forms import REGION_LABELS, VERDICT_LABELS
+from letters.models import Letter, ReportKind, ReportSubmission
+from letters.selectors import deadlines_list
 
 
 class LetterSerializer(serializers.ModelSerializer):
@@ -66,3 +72,74 @@ class DeadlineQuerySerializer(serializers.Serializer):
     due_after = serializers.DateField(required=False, help_text="On or after this date.")
     due_before = serializers.DateField(required=False, help_text="On or before this date.")
 
+
+
+class ReportRecordSerializer(serializers.Serializer):
+    """A report received, as the form "Record a report received" takes it: a link to the report
+    (a file is attached in the browser)."""
+
+    # Recorded through the browser's service (letters.services.reporting.report_record).
+
+    state = serializers.RegexField(
+        r"^[A-Za-z]{2}$", required=False, allow_blank=True,
+        help_text="ISO 3166-1 alpha-2 code of the State Party. Staff must give it; a State focal point may omit it "
+                  "(its own State) and may give no other.",
+        error_messages={"invalid": "Give a two-letter ISO code, for example MX."},
+    )
+    kind = serializers.ChoiceField(choices=ReportKind.choices, default=ReportKind.ANNUAL,
+                                   help_text="`annual` (the default) or `initial`.")
+    period = serializers.IntegerField(min_value=1997, max_value=2100, help_text="The year the report covers.")
+    received_on = serializers.DateField(help_text="The date the report was received (not in the future).")
+    link = serializers.URLField(required=False, allow_blank=True, max_length=ReportSubmission._meta.get_field("link").max_length,
+                                help_text="A link to the report (https://...). Required for a State focal point.")
+
+
+class ComplianceYearSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    verdict = serializers.ChoiceField(choices=list(VERDICT_LABELS), help_text="`on_time`, `late`, `missing` or `not_due`.")
+
+
+class ComplianceSerializer(serializers.Serializer):
+    """One State Party's reporting record under article 7 (the compliance page's row)."""
+
+    state = serializers.CharField(source="state.code.code", help_text="ISO 3166-1 alpha-2 code.")
+    state_name = serializers.CharField(source="state.name")
+    region = serializers.CharField(source="state.region")
+    initial = serializers.ChoiceField(choices=list(VERDICT_LABELS), help_text="The initial report's verdict.")
+    years = ComplianceYearSerializer(many=True, source="year_verdicts")
+    on_time_rate = serializers.IntegerField(
+        allow_null=True, help_text="Per cent of the annual reports due in the years shown that came on time; null if none was due.",
+    )
+
+
+class ComplianceQuerySerializer(serializers.Serializer):
+    """The compliance page's filters."""
+
+    # Types only: letters.forms.ComplianceFilterForm, the page's form, decides the rest (years together).
+
+    region = serializers.ChoiceField(choices=list(REGION_LABELS), required=False)
+    since = serializers.IntegerField(min_value=1997, max_value=2100, required=False,
+                                     help_text="First year shown (default: five years before `until`).")
+    until = serializers.IntegerField(min_value=1997, max_value=2100, required=False,
+                                     help_text="Last year shown (default: last year). At most 30 years from `since`.")
+    status = serializers.ChoiceField(choices=list(VERDICT_LABELS), required=False,
+                                     help_text="States with at least one report in this status among the years shown.")
+
+
+class StateDetailSerializer(registry.StateDetailSerializer):
+    """/api/v1/states/{code}/: the registry's State with its deadlines under the Convention, which
+    letters computes (put in place of the registry's by letters.apps)."""
+
+    obligations = serializers.SerializerMethodField(
+        help_text="The State's deadlines under the Convention, as /api/v1/deadlines/?state= lists them.",
+    )
+
+    class Meta(registry.StateDetailSerializer.Meta):
+        fields = (*registry.StateDetailSerializer.Meta.fields, "obligations")
+
+    @extend_schema_field({"type": "array", "items": {"$ref": "#/components/schemas/Deadline"}})
+    def get_obligations(self, state) -> list:
+        # One State's deadlines: the letters selector's few queries, whatever their number.
+        request = self.context.get("request")
+        rows = deadlines_list(actor=actor_for(request.user if request else None), today=timezone.localdate(), state_id=state.pk)
+        return DeadlineSerializer(rows, many=True).data

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,6 +15,44 @@ class LetterStatus(models.TextChoices):
     FAILED = "failed", _("failed")
     CANCELLED = "cancelled", _("cancelled")
     NO_RECIPIENT = "no_recipient", _("no recipient")
+
+
+class AddressProblemCode(models.TextChoices):
+    """Why a letter has no usable address, stored as a code and put in words for the reader."""
+
+    MALFORMED = "malformed", _("Malformed address")
+    NO_ADDRESS = "no_address", _("No usable e-mail address")
+
+
+# Short forms for the letter reference; other words are capitalised ("report-overdue" -> "Report/Overdue").
+REFERENCE_WORDS = {"partnerships": "PfP", "platform": "PfP", "taskforce": "TF"}
+
+
+def _purpose_reference(purpose: str) -> str:
+    """"apmbc-article-7" -> "APMBC/Art.7"; "partnerships-match" -> "PfP/Match"."""
+    treaty, article_word, article = purpose.partition("-article-")
+    if article_word and treaty and article:
+        return f"{treaty.upper()}/Art.{article}"
+    return "/".join(REFERENCE_WORDS.get(word, word.capitalize()) for word in purpose.split("-") if word)
+
+
+def _stage_reference(stage: str) -> str:
+    """"reminder-60" -> "R60" (days before), "months-6" -> "R6M", "overdue" -> "OD", "campaign-3" -> "C3"."""
+    if not stage:
+        return ""
+    if stage == "overdue":
+        return "OD"
+    for prefix, short, suffix in (("reminder-", "R", ""), ("months-", "R", "M"), ("campaign-", "C", "")):
+        rest = stage.removeprefix(prefix)
+        if rest != stage and rest.isdigit():
+            return f"{short}{rest}{suffix}"
+    return stage.upper()
+
+
+class LetterQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """The outbox is ISU staff's only (letters.access)."""
+        return self if actor.is_isu_staff else self.none()
 
 
 class Letter(TimeStamped):
@@ -48,7 +87,11 @@ class Letter(TimeStamped):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
-    address_problem = models.TextField(_("address problem"), blank=True)
+    address_problem_code = models.CharField(
+        _("address problem"), max_length=16, choices=AddressProblemCode.choices, blank=True,
+        help_text=_("Why no usable address was found: shown in the reader's language."),
+    )
+    malformed_addresses = models.TextField(_("malformed addresses"), blank=True, help_text=_("As typed, comma-separated."))
     message_id = models.CharField(_("SMTP message id"), max_length=255, unique=True)
     batch = models.UUIDField(_("hand-off batch"), null=True, blank=True, editable=False)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
@@ -57,6 +100,8 @@ class Letter(TimeStamped):
     # Not indexed (unlike other models): the outbox is written in bulk, and nothing lists it by update time.
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     history = HistoricalRecords(excluded_fields=["batch", "lease_until", "next_attempt_at"])
+
+    objects = LetterQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -81,6 +126,33 @@ class Letter(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("letters:letter-detail", args=[self.pk])
+
+    @property
+    def address_problem(self) -> str:
+        """The address problem in words, in the active language ("" when there is none)."""
+        parts = []
+        if self.malformed_addresses:
+            parts.append(gettext("Malformed address: %(addresses)s") % {"addresses": self.malformed_addresses})
+        if self.address_problem_code == AddressProblemCode.NO_ADDRESS:
+            parts.append(gettext("No usable e-mail address."))
+        return " ".join(parts)
+
+    @property
+    def reference(self) -> str:
+        """The letter's reference as people quote it: "APMBC/Art.7/2025/UG/R60" (treaty and
+        article, year, State, stage), never its internal key. Printed on the letter, shown in
+        the outbox and on the letter's page. No query: the State's code is read from the key."""
+        parts = [_purpose_reference(self.purpose)]
+        if self.period:
+            parts.append(str(self.period))
+        code = next((part for part in self.key.split(":")[1:] if len(part) == 2 and part.isalpha() and part.isupper()), "")
+        if code:
+            parts.append(code)
+        if stage := _stage_reference(self.stage):
+            parts.append(stage)
+        if not self.period and self.pk:
+            parts.append(str(self.pk))  # one-off messages: the number tells two apart
+        return "/".join(parts)
 
     @property
     def is_resendable(self) -> bool:

@@ -11,6 +11,16 @@ class ReportKind(models.TextChoices):
     ANNUAL = "annual", _("annual report")
 
 
+class ReportSubmissionQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Staff and API clients read every State's reports; a State focal point its own State's."""
+        if actor.is_isu_staff or actor.is_api_client:
+            return self
+        if actor.is_state_focal_point:
+            return self.filter(state_id=actor.state_id)
+        return self.none()
+
+
 class ReportSubmission(TimeStamped):
     """A State's report received for one obligation and period (the calendar year covered;
     for the initial report, the year the Convention entered into force for the State)."""
@@ -30,6 +40,8 @@ class ReportSubmission(TimeStamped):
         on_delete=models.SET_NULL, related_name="+",
     )
     history = HistoricalRecords()
+
+    objects = ReportSubmissionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period", "state"]

@@ -42,11 +42,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from letters.models import Letter, LetterStatus
+from letters.models.outbox import AddressProblemCode
+from letters.tasks import letters_send
 
-__all__ = ["Draft", "hand_off", "message_enqueue", "messages_enqueue_bulk", "recipients_check"]
+__all__ = ["Draft", "address_problem", "hand_off", "message_enqueue", "messages_enqueue_bulk", "recipients_check"]
 
 
 def _message_id() -> str:
@@ -77,13 +78,16 @@ def recipients_check(addresses: Iterable[str]) -> tuple[list[str], list[str]]:
     return valid, malformed
 
 
-def _address_problem(malformed: list[str], valid: list[str]) -> str:
-    parts = []
-    if malformed:
-        parts.append(_("Malformed address: %(addresses)s") % {"addresses": ", ".join(malformed)})
+def address_problem(malformed: list[str], valid: list[str]) -> tuple[str, str]:
+    """(code, malformed addresses as typed) of a letter's addresses. Stored as a code, not as
+    words, so each reader sees the problem in their own language (Letter.address_problem)."""
     if not valid:
-        parts.append(_("No usable e-mail address."))
-    return " ".join(parts)
+        code = AddressProblemCode.NO_ADDRESS
+    elif malformed:
+        code = AddressProblemCode.MALFORMED
+    else:
+        code = ""
+    return code, ", ".join(malformed)
 
 
 @dataclass
@@ -105,11 +109,12 @@ class Draft:
 
     def to_letter(self, batch: uuid.UUID) -> Letter:
         valid, malformed = recipients_check(self.recipients)
+        code, malformed_addresses = address_problem(malformed, valid)
         return Letter(
             key=self.key, purpose=self.purpose, subject=self.subject[:300], body=self.body,
             recipients=valid, language=self.language, state_id=self.state_id, entity_id=self.entity_id,
             period=self.period, stage=self.stage, attachments_builder=self.attachments_builder,
-            address_problem=_address_problem(malformed, valid) if (malformed or not valid) else "",
+            address_problem_code=code, malformed_addresses=malformed_addresses,
             status=LetterStatus.QUEUED if valid else LetterStatus.NO_RECIPIENT,
             message_id=_message_id(), batch=batch,
         )
@@ -129,7 +134,10 @@ def hand_off(ids: Sequence[int]) -> None:
             letters_send.apply_async((ids[start:start + chunk],), queue=settings.LETTERS_QUEUE, producer=producer)
 
 
-def _hand_off_on_commit(ids: Sequence[int]) -> None:
+def hand_off_on_commit(ids: Sequence[int]) -> None:
+    """hand_off once the transaction that queued the letters commits. Letters are handed off
+    in chunks over one producer connection (hand_off), which is why this is not a task's
+    delay_on_commit: a run of thousands of letters is a few broker messages, not thousands."""
     if ids:
         transaction.on_commit(lambda: hand_off(ids))
 
@@ -171,7 +179,7 @@ def message_enqueue(
             raise
         return found
     if letter.status == LetterStatus.QUEUED:
-        _hand_off_on_commit([letter.pk])
+        hand_off_on_commit([letter.pk])
     return letter
 
 
@@ -192,13 +200,14 @@ def messages_enqueue_bulk(drafts: Sequence[Draft], *, batch_size: int = 2000) ->
             letters = [draft.to_letter(batch) for draft in drafts]
             Letter.objects.bulk_create(letters, batch_size=batch_size, ignore_conflicts=True)
             created = list(Letter.objects.filter(batch=batch).values_list("id", "status"))
-        _hand_off_on_commit([pk for pk, status in created if status == LetterStatus.QUEUED])
+        hand_off_on_commit([pk for pk, status in created if status == LetterStatus.QUEUED])
     return [pk for pk, _status in created]
 
 
 _COPY_FIELDS = [
     "key", "purpose", "state_id", "entity_id", "period", "stage", "language", "recipients", "subject", "body",
-    "attachments_builder", "status", "attempts", "last_error", "address_problem", "message_id", "batch",
+    "attachments_builder", "status", "attempts", "last_error", "address_problem_code", "malformed_addresses",
+    "message_id", "batch",
     "created_at", "updated_at",
 ]
 
@@ -218,11 +227,12 @@ def _copy_insert(drafts: Sequence[Draft]) -> list[tuple[int, str]]:
         with cursor.cursor.copy(f"COPY letters_incoming ({columns}) FROM STDIN") as copy:
             for draft in drafts:
                 valid, malformed = recipients_check(draft.recipients)
+                code, malformed_addresses = address_problem(malformed, valid)
                 copy.write_row((
                     draft.key, draft.purpose, draft.state_id, draft.entity_id, draft.period, draft.stage,
                     draft.language, json.dumps(valid), draft.subject[:300], draft.body, draft.attachments_builder,
                     LetterStatus.QUEUED.value if valid else LetterStatus.NO_RECIPIENT.value, 0, "",
-                    _address_problem(malformed, valid) if (malformed or not valid) else "", _message_id(), None,
+                    code, malformed_addresses, _message_id(), None,
                     now, now,
                 ))
         cursor.execute(

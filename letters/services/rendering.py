@@ -1,39 +1,30 @@
-"""Letter templates: the allowed placeholders per kind, checking a template when staff save
-it, and rendering a subject and body in the recipient's language.
+"""Rendering a letter's subject and body in the recipient's language. The template language
+(allowed placeholders per kind, allowed tags, the check run when staff save a template) is the
+template model's: letters.models.templates.
 
-Templates use Django template syntax with autoescaping off (the output is plain text: an
-e-mail body and the paragraphs of the PDF). Only `if` and `for` tags are allowed, and only
-the placeholders listed for the kind, so a typo is refused when the template is saved
-instead of producing a letter with a blank where the State's name should be.
+The country-name filters (`{{ state|de }}`: "du Mexique", "del Perú"; see
+entities/templatetags/country_grammar.py) and `{{ deadline|long_date }}` ("1er mars 2027", "30 de
+abril de 2027") are built in; a letter is always rendered with its language active.
 """
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.core.exceptions import ValidationError
-from django.template import Context, Engine, TemplateSyntaxError
+from django.template import Context
 from django.template.base import Variable, VariableNode
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
+from entities.countries import CountryName, country_forms
+from entities.templatetags.country_grammar import CONSTRUCTIONS, StatePlaceholder, register
 from letters import defaults
-from letters.models import LetterTemplate, TemplateKind
+from letters.models import LetterTemplate
+from letters.models.templates import PLACEHOLDERS, template_compile
 
-COMMON = {"state", "treaty", "period", "secretariat"}
-# Placeholders that change from one letter to the next within a scheduling run.
+# Per-letter placeholder and the markers StatePlaceholder writes for it.
 PER_LETTER = "state"
-_MARKER = "\x00state\x00"
-PLACEHOLDERS: dict[str, set[str]] = {
-    TemplateKind.REPORT_REMINDER: COMMON | {"obligation", "article", "deadline", "days_left"},
-    TemplateKind.REPORT_OVERDUE: COMMON | {"obligation", "article", "deadline", "days_late"},
-    TemplateKind.PLATFORM_CALL: COMMON | {"meeting", "send_on"},
-    TemplateKind.CLEARANCE_REMINDER: COMMON | {"deadline", "months_left"},
-}
-ALLOWED_TAGS = {"if", "elif", "else", "endif", "for", "endfor", "empty"}
-_TAG = re.compile(r"{%-?\s*(\w+)")
-
-ENGINE = Engine(autoescape=False, debug=False)
+# What StatePlaceholder writes for {{ state }} and {{ state|<construction>[:"argument"] }}.
+_MARKER = re.compile(r"\x00state(?:\|(\w+)\|([^\x00]*))?\x00")
 
 
 @dataclass(frozen=True)
@@ -43,58 +34,68 @@ class Rendered:
     language: str
 
 
-def _compile(field: str, source: str, allowed: set[str]):
-    for tag in _TAG.findall(source):
-        if tag not in ALLOWED_TAGS:
-            raise ValidationError({field: _("The tag {%% %(tag)s %%} is not allowed here.") % {"tag": tag}})
-    try:
-        template = ENGINE.from_string(source)
-    except TemplateSyntaxError as exc:
-        raise ValidationError({field: _("Broken template syntax: %(reason)s") % {"reason": exc}}) from None
-    for node in template.nodelist.get_nodes_by_type(VariableNode):
-        var = node.filter_expression.var
-        if isinstance(var, Variable) and var.lookups and var.lookups[0] not in allowed:
-            raise ValidationError({
-                field: _("Unknown placeholder {{ %(name)s }}. Allowed: %(allowed)s.")
-                % {"name": var.lookups[0], "allowed": ", ".join(sorted(allowed))}
-            })
-    return template
-
-
-def template_check(*, kind: str, subject: str, body: str) -> None:
-    """Raises ValidationError naming the field and the reason when a template is unusable."""
-    allowed = PLACEHOLDERS.get(kind)
-    if allowed is None:
-        raise ValidationError({"kind": _("Unknown kind of letter.")})
-    errors: dict = {}
-    for field, source in (("subject", subject), ("body", body)):
-        try:
-            _compile(field, source or "", allowed)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
-    if errors:
-        raise ValidationError(errors)
-
-
 @lru_cache(maxsize=64)
 def _compiled(kind: str, language: str, subject: str, body: str):
     allowed = PLACEHOLDERS[kind]
-    subject_tpl, body_tpl = _compile("subject", subject, allowed), _compile("body", body, allowed)
+    subject_tpl, body_tpl = template_compile("subject", subject, allowed), template_compile("body", body, allowed)
     return subject_tpl, body_tpl, _state_is_plain(subject_tpl, subject) and _state_is_plain(body_tpl, body)
 
 
 def _state_is_plain(template, source: str) -> bool:
-    """True when {{ state }} appears only bare (no filter, not inside a tag), so a run can
-    render the template once and put each State's name in by substitution."""
+    """True when {{ state }} appears only bare or with one country-name filter (with at most a
+    constant argument), not inside a tag: a run can then render the template once and put
+    each State's forms in by substitution."""
     for block in re.findall(r"{%.*?%}", source, flags=re.S):
         if re.search(rf"\b{PER_LETTER}\b", block):
             return False
     for node in template.nodelist.get_nodes_by_type(VariableNode):
         var = node.filter_expression.var
         if isinstance(var, Variable) and var.lookups and var.lookups[0] == PER_LETTER:
-            if node.filter_expression.filters or len(var.lookups) != 1:
+            filters = node.filter_expression.filters
+            if len(var.lookups) != 1 or len(filters) > 1:
                 return False
+            for function, arguments in filters:
+                if function.__name__ not in _GRAMMAR_FUNCTIONS or any(lookup for lookup, _value in arguments):
+                    return False
     return True
+
+
+_GRAMMAR_FUNCTIONS = {register.filters[name].__name__ for name in CONSTRUCTIONS}
+
+
+def _fill(text: str, state, language: str) -> str:
+    """Puts one State's forms where the placeholder's markers are."""
+    forms = country_forms(state, language)
+
+    def replace(match: re.Match) -> str:
+        construction, argument = match.group(1), match.group(2) or ""
+        return forms.form(construction, argument) if construction else forms.name
+
+    return _MARKER.sub(replace, text)
+
+
+class Meeting(CountryName):
+    """A meeting a letter names, with its article: `{{ meeting }}` writes "the Intersessional
+    Meetings", `{{ meeting|de }}` "des réunions intersessions"."""
+
+    def __str__(self) -> str:
+        return self.with_article
+
+
+def meeting_forms(text: str, language: str) -> Meeting | None:
+    """The meeting a campaign names (typed in English), in the letter's language; None when
+    there is none, or when it is not one of defaults.MEETINGS and the letter is not English
+    (the template then names the usual meetings rather than insert English words)."""
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    key = re.sub(r"^the\s+", "", text.rstrip("."), flags=re.I).casefold()
+    known = defaults.MEETINGS.get(key)
+    if known is None:
+        return Meeting("", "en", text) if language == "en" else None
+    name, article, gender = known[language]
+    return Meeting("", language, name, article, gender or "m", "p" if article in {"les", "las", "los"} else "s",
+                   article == "l'")
 
 
 class TemplateSet:
@@ -110,6 +111,8 @@ class TemplateSet:
         return defaults.TEMPLATES[kind][language]
 
     def _render(self, subject_tpl, body_tpl, language: str, context: dict) -> Rendered:
+        if isinstance(context.get("meeting"), str):
+            context = {**context, "meeting": meeting_forms(context["meeting"], language)}
         with translation.override(language):
             ctx = Context(context, autoescape=False)
             subject = " ".join(subject_tpl.render(ctx).split())
@@ -117,25 +120,28 @@ class TemplateSet:
         return Rendered(subject=subject[:300], body=body, language=language)
 
     def renderer(self, *, kind: str, language: str, context: dict):
-        """A function state_name -> Rendered for many letters sharing everything but the State.
+        """A function state -> Rendered for many letters sharing everything but the State
+        (a State, its ISO code, or its name as the table writes it).
 
-        When the template allows it, the template is rendered once and the State's name is
+        When the template allows it, the template is rendered once and each State's forms are
         substituted (10,000 letters in a run); otherwise each letter is rendered in full."""
         subject_tpl, body_tpl, plain = _compiled(kind, language, *self.source(kind, language))
         if not plain:
-            return lambda state_name: self._render(subject_tpl, body_tpl, language, {**context, PER_LETTER: state_name})
-        once = self._render(subject_tpl, body_tpl, language, {**context, PER_LETTER: _MARKER})
-
-        def fill(state_name: str) -> Rendered:
-            return Rendered(
-                subject=once.subject.replace(_MARKER, state_name)[:300],
-                body=once.body.replace(_MARKER, state_name), language=language,
+            return lambda state: self._render(
+                subject_tpl, body_tpl, language, {**context, PER_LETTER: country_forms(state, language)},
             )
+        once = self._render(subject_tpl, body_tpl, language, {**context, PER_LETTER: StatePlaceholder()})
+
+        def fill(state) -> Rendered:
+            subject = " ".join(_fill(once.subject, state, language).split())
+            return Rendered(subject=subject[:300], body=_fill(once.body, state, language), language=language)
 
         return fill
 
     def render(self, *, kind: str, language: str, context: dict) -> Rendered:
         subject_tpl, body_tpl, _plain = _compiled(kind, language, *self.source(kind, language))
+        if context.get(PER_LETTER):
+            context = {**context, PER_LETTER: country_forms(context[PER_LETTER], language)}
         return self._render(subject_tpl, body_tpl, language, context)
 
 

@@ -29,7 +29,7 @@ from config.tabular import (
     read_table,
 )
 from entities.access import Actor
-from entities.access.letters import can_record_report
+from letters.access import can_record_report
 from entities.models import ReportingObligation, State, TreatyParty
 from letters.models import ReportKind, ReportSubmission
 

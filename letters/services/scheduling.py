@@ -14,14 +14,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django_countries import countries
 
+from entities.countries import country_name
 from entities.models import FocalPoint, Language, ReportingObligation, TreatyParty
 from letters import deadlines
 from letters.models import (
@@ -36,6 +35,7 @@ from letters.models import (
     ReportSubmission,
     TemplateKind,
 )
+from letters.secretariat import secretariat_name
 from letters.services.outbox import Draft, messages_enqueue_bulk, recipients_check
 from letters.services.rendering import TemplateSet
 
@@ -46,7 +46,7 @@ OVERDUE_WINDOW_DAYS = 120
 STAGE_HORIZON_DAYS = 120
 
 __all__ = [
-    "CLEARANCE_PURPOSE", "STAGE_HORIZON_DAYS", "ClearanceStage", "PreviewRow", "Stage", "StagePreview", "StepResult", "campaign_queue", "clearance_due", "clearance_plan", "letters_schedule",
+    "CLEARANCE_PURPOSE", "STAGE_HORIZON_DAYS", "ClearanceStage", "PreviewRow", "Stage", "StagePreview", "StateRecipients", "StepResult", "campaign_queue", "clearance_due", "clearance_plan", "letters_schedule",
     "obligation_label", "obligation_purpose", "parties_to_write", "plan_stages", "stage_check", "stage_find", "stage_label",
     "stage_preview", "stages_between", "state_addresses", "states_with_address", "topic_label",
 ]
@@ -194,13 +194,32 @@ def _addresses_by_state(state_ids: Iterable[int] | None) -> dict[int, list[tuple
     return by_state
 
 
-def _language_and_addresses(focal_points: list[tuple[str, str]]) -> tuple[list[str], str]:
+def _language_and_addresses(focal_points: list[tuple[str, str]], recorded: str = "") -> tuple[list[str], str]:
     """The addresses to check, and the language of the first focal point with a usable
-    address (else of the first focal point; else English)."""
+    address (else of the first focal point; else the language recorded for the State's other
+    focal points, `recorded`; else English). The language is never guessed from the country."""
     addresses = [email for email, _language in focal_points if email]
     valid = set(recipients_check(addresses)[0])
     first_valid = next((language for email, language in focal_points if email in valid), None)
-    return addresses, first_valid or (focal_points[0][1] if focal_points else "en")
+    return addresses, first_valid or (focal_points[0][1] if focal_points else recorded or Language.ENGLISH)
+
+
+def _focal_points_by_state() -> tuple[dict[int, list[tuple[str, str]]], dict[int, str]]:
+    """For every State, in one query: the (e-mail, language) of its focal points letters go to
+    (as _addresses_by_state), and the language recorded for its focal points (active ones
+    first, including those without an address or who do not receive letters), which is the
+    State's letter language when no letter recipient gives one."""
+    addresses: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    active: dict[int, str] = {}
+    inactive: dict[int, str] = {}
+    rows = FocalPoint.objects.filter(state__isnull=False).order_by("pk").values_list(
+        "state_id", "email", "language", "is_active", "receives_letters",
+    )
+    for state_id, email, language, is_active, receives_letters in rows:
+        if is_active and receives_letters and email:
+            addresses[state_id].append((email, language))
+        (active if is_active else inactive).setdefault(state_id, language)
+    return addresses, {**inactive, **active}
 
 
 def states_with_address(state_ids: Iterable[int]) -> set[int]:
@@ -250,24 +269,20 @@ def _pending_states(stage: Stage, today: dt.date | None = None) -> list[tuple[in
     return list(_pending(stage, today).values_list("state_id", "state__code"))
 
 
-class StateNames:
-    """Country names in each language, and focal-point addresses, looked up once per run."""
+class StateRecipients:
+    """Focal-point addresses and each State's letter language, looked up once per run."""
 
     def __init__(self):
-        self._names: dict[tuple[str, str], str] = {}
         self._addresses: dict[int, list[tuple[str, str]]] | None = None
+        self._languages: dict[int, str] = {}
 
     def addresses(self, state_id: int) -> list[tuple[str, str]]:
         if self._addresses is None:
-            self._addresses = _addresses_by_state(None)
+            self._addresses, self._languages = _focal_points_by_state()
         return self._addresses.get(state_id, [])
 
-    def __call__(self, code: str, language: str) -> str:
-        key = (code, language)
-        if key not in self._names:
-            with translation.override(language):
-                self._names[key] = str(countries.name(code)) or code
-        return self._names[key]
+    def addresses_and_language(self, state_id: int) -> tuple[list[str], str]:
+        return _language_and_addresses(self.addresses(state_id), self._languages.get(state_id, ""))
 
 
 @dataclass
@@ -283,14 +298,16 @@ class StepResult:
 
 
 def _drafts_for(states: list[tuple[int, str]], *, kind: str, purpose: str, period: int, stage: str,
-                context: dict, templates: TemplateSet, names: StateNames) -> list[Draft]:
+                context: dict, templates: TemplateSet, recipients: StateRecipients) -> list[Draft]:
+    """One draft per State, rendered in its letter language with that language active: the
+    country's name and grammar, the treaty, the obligation, the dates and the signature."""
     renderers = {}
     drafts = []
     for state_id, code in states:
-        addresses, language = _language_and_addresses(names.addresses(state_id))
+        addresses, language = recipients.addresses_and_language(state_id)
         if language not in renderers:
             renderers[language] = templates.renderer(kind=kind, language=language, context=context)
-        rendered = renderers[language](names(code, language))
+        rendered = renderers[language](code)
         drafts.append(Draft(
             key=f"{purpose}:{code}:{period}:{stage}", purpose=purpose, subject=rendered.subject,
             body=rendered.body, recipients=addresses, language=language, state_id=state_id,
@@ -303,24 +320,44 @@ def _existing_state_ids(purpose: str, period: int, stage: str) -> set[int]:
     return set(Letter.objects.filter(purpose=purpose, period=period, stage=stage).values_list("state_id", flat=True))
 
 
-def _stage_drafts(stage: Stage, templates: TemplateSet, names: StateNames, today: dt.date, result: StepResult) -> list[Draft]:
+def _obligation_context(obligation: ReportingObligation, period: int, today: dt.date) -> dict:
+    """The placeholders of a report reminder or overdue letter. Names are read when the letter
+    is rendered (callables), so in the letter's language."""
+    deadline = obligation.annual_deadline(period)
+    return {
+        "treaty": lambda: obligation.treaty.name, "obligation": lambda: obligation.name, "article": obligation.article,
+        "period": period, "deadline": deadline, "secretariat": secretariat_name,
+        "days_left": max((deadline - today).days, 0), "days_late": max((today - deadline).days, 0),
+    }
+
+
+def _stage_drafts(stage: Stage, templates: TemplateSet, recipients: StateRecipients, today: dt.date,
+                  result: StepResult) -> list[Draft]:
     obligation = stage.plan.obligation
     purpose = obligation_purpose(obligation)
     existing = _existing_state_ids(purpose, stage.period, stage.stage)
     pending = _pending_states(stage, today)
     states = [(state_id, code) for state_id, code in pending if state_id not in existing]
     result.already += len(pending) - len(states)
-    context = {
-        "treaty": obligation.treaty.name, "obligation": obligation.name, "article": obligation.article,
-        "period": stage.period, "deadline": stage.deadline, "secretariat": settings.LETTERS_SECRETARIAT,
-        "days_left": (stage.deadline - today).days, "days_late": (today - stage.deadline).days,
-    }
     return _drafts_for(states, kind=stage.kind, purpose=purpose, period=stage.period, stage=stage.stage,
-                       context=context, templates=templates, names=names)
+                       context=_obligation_context(obligation, stage.period, today), templates=templates,
+                       recipients=recipients)
 
 
-def _campaign_drafts(campaign: Campaign, templates: TemplateSet, names: StateNames, today: dt.date,
+def _annual_obligation(treaty_id: int) -> ReportingObligation | None:
+    """The treaty's annual report (article 7 for the Convention), which a campaign of reminder
+    or overdue letters is about."""
+    annual = ReportingObligation.objects.filter(treaty_id=treaty_id, annual_due_month__isnull=False).select_related("treaty")
+    return annual.filter(code="article-7").first() or annual.order_by("pk").first()
+
+
+def _campaign_drafts(campaign: Campaign, templates: TemplateSet, recipients: StateRecipients, today: dt.date,
                      result: StepResult | None = None) -> list[Draft]:
+    """The letters of a campaign, with every placeholder its kind of letter uses: a reminder
+    or overdue campaign speaks of the treaty's annual report for the campaign's year, an
+    article 5 campaign of each State's own clearance deadline (so it goes only to States that
+    have one). A reminder or overdue campaign for a treaty without an annual report has no
+    letter to write."""
     purpose, stage = campaign.kind, campaign.purpose
     existing = _existing_state_ids(purpose, campaign.period, stage)
     parties = parties_to_write(campaign.treaty_id, today).order_by("state__code").values_list("state_id", "state__code")
@@ -328,11 +365,29 @@ def _campaign_drafts(campaign: Campaign, templates: TemplateSet, names: StateNam
     if result is not None:
         result.already += len(existing)
     context = {
-        "treaty": campaign.treaty.name, "period": campaign.period, "meeting": campaign.meeting,
-        "send_on": campaign.send_on, "secretariat": settings.LETTERS_SECRETARIAT,
+        "treaty": lambda: campaign.treaty.name, "period": campaign.period, "meeting": campaign.meeting,
+        "send_on": campaign.send_on, "secretariat": secretariat_name,
     }
-    return _drafts_for(states, kind=campaign.kind, purpose=purpose, period=campaign.period, stage=stage,
-                       context=context, templates=templates, names=names)
+    kind = campaign.kind
+    if kind in (TemplateKind.REPORT_REMINDER, TemplateKind.REPORT_OVERDUE):
+        obligation = _annual_obligation(campaign.treaty_id)
+        if obligation is None:
+            return []
+        context.update(_obligation_context(obligation, campaign.period, today))
+    elif kind == TemplateKind.CLEARANCE_REMINDER:
+        deadlines_by_state = {party.state_id: deadline for party, deadline in _clearance_deadlines(today, campaign.treaty_id)}
+        drafts = []
+        for state_id, code in states:
+            if state_id in deadlines_by_state:
+                deadline = deadlines_by_state[state_id]
+                drafts += _drafts_for(
+                    [(state_id, code)], kind=kind, purpose=purpose, period=campaign.period, stage=stage,
+                    context={**context, "deadline": deadline, "months_left": _whole_months(today, deadline)},
+                    templates=templates, recipients=recipients,
+                )
+        return drafts
+    return _drafts_for(states, kind=kind, purpose=purpose, period=campaign.period, stage=stage,
+                       context=context, templates=templates, recipients=recipients)
 
 # --- Article 5: reminders before each State's clearance deadline ---------------------------------
 
@@ -374,26 +429,24 @@ class ClearanceStage:
         return f"months-{self.months}"
 
 
-def clearance_due(today: dt.date, plan: ClearanceReminderPlan | None = None) -> list[ClearanceStage]:
-    """The article 5 reminders due on `today`: States with mined areas recorded, not declared
+def _clearance_deadlines(today: dt.date, treaty_id: int | None = None) -> list[tuple[TreatyParty, dt.date]]:
+    """(party, article 5 deadline) of the States with mined areas recorded, not declared
     completed, still written to (parties_to_write), and whose deadline is still owed (a
     withdrawal taking effect before it ends it). Three queries, whatever the number of States."""
     from letters.services.obligations import CONVENTION
 
-    plan = plan or clearance_plan()
-    offsets = sorted({int(m) for m in plan.offsets_months or []}, reverse=True)
-    if not plan.is_active or not offsets:
-        return []
+    records = DestructionObligation.objects.filter(
+        kind=DestructionKind.MINED_AREAS, completed_on__isnull=True, party__entry_into_force__isnull=False,
+    )
+    records = records.filter(party__treaty_id=treaty_id) if treaty_id else records.filter(party__treaty__short_name=CONVENTION)
     records = list(
-        DestructionObligation.objects.filter(
-            kind=DestructionKind.MINED_AREAS, completed_on__isnull=True, party__treaty__short_name=CONVENTION,
-            party__entry_into_force__isnull=False,
-        ).select_related("party__state", "party__treaty", "party__withdrawal").prefetch_related("extensions").order_by("party__state__code")
+        records.select_related("party__state", "party__treaty", "party__withdrawal").prefetch_related("extensions")
+        .order_by("party__state__code")
     )
     if not records:
         return []
     writable = set(parties_to_write(records[0].party.treaty_id, today).values_list("pk", flat=True))
-    due = []
+    owed = []
     for record in records:
         party = record.party
         if party.pk not in writable:
@@ -403,6 +456,18 @@ def clearance_due(today: dt.date, plan: ClearanceReminderPlan | None = None) -> 
         withdrawal = getattr(party, "withdrawal", None)
         if withdrawal is not None and withdrawal.effective_on <= deadline:
             continue
+        owed.append((party, deadline))
+    return owed
+
+
+def clearance_due(today: dt.date, plan: ClearanceReminderPlan | None = None) -> list[ClearanceStage]:
+    """The article 5 reminders due on `today` (see _clearance_deadlines for who owes one)."""
+    plan = plan or clearance_plan()
+    offsets = sorted({int(m) for m in plan.offsets_months or []}, reverse=True)
+    if not plan.is_active or not offsets:
+        return []
+    due = []
+    for party, deadline in _clearance_deadlines(today):
         for index, months in enumerate(offsets):
             send_on = deadlines.add_months(deadline, -months)
             until = deadlines.add_months(deadline, -offsets[index + 1]) if index + 1 < len(offsets) else deadline
@@ -411,7 +476,7 @@ def clearance_due(today: dt.date, plan: ClearanceReminderPlan | None = None) -> 
     return due
 
 
-def _clearance_drafts(due: list[ClearanceStage], templates: TemplateSet, names: StateNames, today: dt.date,
+def _clearance_drafts(due: list[ClearanceStage], templates: TemplateSet, recipients: StateRecipients, today: dt.date,
                       result: StepResult) -> list[Draft]:
     """One letter per State and reminder, in the State's language, unless it exists already."""
     if not due:
@@ -425,13 +490,14 @@ def _clearance_drafts(due: list[ClearanceStage], templates: TemplateSet, names: 
         if (stage.party.state_id, stage.period, stage.stage) in existing:
             result.already += 1
             continue
+        treaty = stage.party.treaty
         context = {
-            "treaty": stage.party.treaty.name, "period": stage.period, "deadline": stage.deadline,
-            "months_left": _whole_months(today, stage.deadline), "secretariat": settings.LETTERS_SECRETARIAT,
+            "treaty": lambda treaty=treaty: treaty.name, "period": stage.period, "deadline": stage.deadline,
+            "months_left": _whole_months(today, stage.deadline), "secretariat": secretariat_name,
         }
         drafts += _drafts_for([(stage.party.state_id, stage.party.state.code.code)], kind=TemplateKind.CLEARANCE_REMINDER,
                               purpose=CLEARANCE_PURPOSE, period=stage.period, stage=stage.stage, context=context,
-                              templates=templates, names=names)
+                              templates=templates, recipients=recipients)
     return drafts
 
 
@@ -439,7 +505,7 @@ def _clearance_drafts(due: list[ClearanceStage], templates: TemplateSet, names: 
 def campaign_queue(*, campaign: Campaign, today: dt.date | None = None) -> int:
     """Creates and queues the letters of a campaign now (staff "send now", or its send date)."""
     today = today or timezone.localdate()
-    drafts = _campaign_drafts(campaign, TemplateSet(), StateNames(), today)
+    drafts = _campaign_drafts(campaign, TemplateSet(), StateRecipients(), today)
     with transaction.atomic():
         created = messages_enqueue_bulk(drafts)
         Campaign.objects.filter(pk=campaign.pk).update(status=CampaignStatus.QUEUED, queued_at=timezone.now())
@@ -458,16 +524,16 @@ def letters_schedule(*, today: dt.date, dry_run: bool = False, stage: Stage | No
     if stage is not None:
         stage_check(stage=stage, today=today)
     result = StepResult(today=today)
-    templates, names = TemplateSet(), StateNames()
+    templates, recipients = TemplateSet(), StateRecipients()
     for due in [stage] if stage is not None else stages_due(today):
-        result.drafts += _stage_drafts(due, templates, names, today, result)
+        result.drafts += _stage_drafts(due, templates, recipients, today, result)
     if stage is None:
-        result.drafts += _clearance_drafts(clearance_due(today), templates, names, today, result)
+        result.drafts += _clearance_drafts(clearance_due(today), templates, recipients, today, result)
     campaigns = [] if stage is not None else list(
         Campaign.objects.filter(status=CampaignStatus.PLANNED, send_on__lte=today).select_related("treaty")
     )
     for campaign in campaigns:
-        result.drafts += _campaign_drafts(campaign, templates, names, today, result)
+        result.drafts += _campaign_drafts(campaign, templates, recipients, today, result)
     if dry_run:
         return result
     with transaction.atomic():
@@ -493,7 +559,7 @@ class PreviewRow:
     @property
     def name(self) -> str:
         # Resolved when shown, so in the reader's language, not the letter's.
-        return str(countries.name(self.state_code)) or self.state_code
+        return country_name(self.state_code)
 
     @property
     def language_label(self) -> str:
@@ -528,11 +594,13 @@ def stage_preview(*, stage: Stage, today: dt.date) -> StagePreview:
 
 def preview_context(*, kind: str, treaty_name: str, obligation: ReportingObligation | None, period: int, days: int,
                     meeting: str = "") -> dict:
-    """The placeholders of a letter as the scheduling step would fill them, for the preview."""
+    """The placeholders of a letter as the scheduling step would fill them, for the preview
+    (names read when rendered, so in the preview's language)."""
     deadline = obligation.annual_deadline(period) if obligation else None
     return {
-        "treaty": treaty_name, "period": period, "secretariat": settings.LETTERS_SECRETARIAT,
-        "obligation": obligation.name if obligation else "", "article": obligation.article if obligation else "",
+        "treaty": (lambda: obligation.treaty.name) if obligation else treaty_name, "period": period,
+        "secretariat": secretariat_name,
+        "obligation": (lambda: obligation.name) if obligation else "", "article": obligation.article if obligation else "",
         "deadline": deadline, "days_left": days, "days_late": days, "meeting": meeting,
         # The article 5 letter counts in months; the preview's days are converted.
         "months_left": max(1, round(days / 30.44)),

@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from letters.models import Letter, LetterStatus
+from letters.services.outbox import address_problem, hand_off_on_commit, recipients_check
+from letters.services.scheduling import state_addresses
 
 logger = logging.getLogger(__name__)
 
@@ -141,9 +143,6 @@ def letters_stalled(*, now=None) -> list[int]:
 def letter_resend(*, letter: Letter) -> Letter:
     """Staff put a failed, cancelled or no-recipient letter back in the queue. For a letter
     to a State, the recipients are read again from its focal points."""
-    from letters.services.outbox import hand_off, recipients_check
-    from letters.services.scheduling import state_addresses
-
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=letter.pk)
         if not letter.is_resendable:
@@ -152,7 +151,7 @@ def letter_resend(*, letter: Letter) -> Letter:
             addresses, _language = state_addresses(letter.state_id)
             valid, malformed = recipients_check(addresses)
             letter.recipients = valid
-            letter.address_problem = ", ".join(malformed)
+            letter.address_problem_code, letter.malformed_addresses = address_problem(malformed, valid)
         if not letter.recipients:
             letter.status = LetterStatus.NO_RECIPIENT
         else:
@@ -160,7 +159,7 @@ def letter_resend(*, letter: Letter) -> Letter:
             letter.attempts = 0
             letter.last_error = ""
             letter.next_attempt_at = None
-            transaction.on_commit(lambda: hand_off([letter.pk]))
+            hand_off_on_commit([letter.pk])
         letter.save()
     return letter
 

@@ -1,5 +1,5 @@
 from config.ui import apply_errors, paginate, signed_in
-from entities.access.letters import can_manage_letters
+from letters.access import can_manage_letters
 
 __all__ = ["apply_errors", "paginate", "signed_in", "staff_required"]
 

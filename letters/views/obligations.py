@@ -7,18 +7,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from config.charts import Row, Series, bar_chart
 from config.idempotency import submitted_once
 from config.table_import import TableImport
 from config.tabular import table_response
-from entities.access import actor_for
 from entities.models import State
 from letters import selectors
-from letters.calendar import deadlines_feed
+from letters.calendar import deadlines_feed, feed_language
 from letters.obligation_forms import (
     ClearanceReminderPlanForm,
     DestructionForm,
@@ -51,7 +51,7 @@ def _months(request) -> int:
 @staff_required
 def obligations_overview(request):
     months = _months(request)
-    overview = selectors.obligations_overview(actor=actor_for(request.user), today=timezone.localdate(), months=months)
+    overview = selectors.obligations_overview(actor=request.actor, today=timezone.localdate(), months=months)
     chart_data = {
         "years": [year for year, _a4, _a5 in overview.by_year],
         "series": [
@@ -59,8 +59,14 @@ def obligations_overview(request):
             {"label": _("Article 5"), "counts": [a5 for _year, _a4, a5 in overview.by_year]},
         ],
     }
+    # One stacked bar per year (article 4, article 5), drawn on the server as every dashboard's chart.
+    chart = bar_chart(
+        chart_id="obligations-by-year-chart", title=_("Open article 4 and article 5 deadlines by year"), stacked=True,
+        series=[Series(series["label"], css) for series, css in zip(chart_data["series"], ("s4", "s1"))],
+        rows=[Row(str(year), [series["counts"][index] for series in chart_data["series"]]) for index, year in enumerate(chart_data["years"])],
+    )
     return render(request, "letters/obligations_overview.html", {
-        "overview": overview, "months": months, "clearance_plan": clearance_plan(), "chart_data": chart_data,
+        "overview": overview, "months": months, "clearance_plan": clearance_plan(), "chart_data": chart_data, "chart": chart,
     })
 
 
@@ -84,7 +90,7 @@ def _state_or_404(code: str) -> State:
 
 
 def _may_see_state(request, state: State) -> None:
-    actor = actor_for(request.user)
+    actor = request.actor
     if not (actor.is_isu_staff or (actor.is_state_focal_point and actor.state_id == state.pk)):
         raise PermissionDenied
 
@@ -93,7 +99,7 @@ def _may_see_state(request, state: State) -> None:
 def state_obligations(request, code: str):
     state = _state_or_404(code)
     _may_see_state(request, state)
-    actor = actor_for(request.user)
+    actor = request.actor
     context = selectors.state_obligations(actor=actor, state=state, today=timezone.localdate())
     return render(request, "letters/obligations_state.html", {**context, "state": state, "is_staff": actor.is_isu_staff})
 
@@ -112,7 +118,7 @@ def obligation_record(request, fact: str):
         data = dict(form.cleaned_data)
         state = data.pop("state")
         try:
-            service(actor=actor_for(request.user), state=state, user=request.user, **data)
+            service(actor=request.actor, state=state, user=request.user, **data)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -133,8 +139,8 @@ OBLIGATIONS_IMPORT = TableImport(
     upload_url="letters:obligation-import",
     confirm_url="letters:obligation-import-confirm",
     done_url="letters:obligations",
-    preview=lambda request, **given: obligations_import_plan(actor=actor_for(request.user), **given).preview(),
-    apply=lambda request, **given: obligations_import(actor=actor_for(request.user), user=request.user, **given),
+    preview=lambda request, **given: obligations_import_plan(actor=request.actor, **given).preview(),
+    apply=lambda request, **given: obligations_import(actor=request.actor, user=request.user, **given),
     done_message=_obligations_done,
 )
 
@@ -168,14 +174,18 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 
 @staff_required
 def obligations_calendar(request):
-    rows = selectors.deadlines_list(actor=actor_for(request.user), today=timezone.localdate())
-    return _ics(deadlines_feed(rows, name=_("Deadlines of the States Parties"), base_url=request.build_absolute_uri("/")[:-1]), "deadlines")
+    rows = selectors.deadlines_list(actor=request.actor, today=timezone.localdate())
+    with translation.override(feed_language(request.GET.get("lang"))):
+        feed = deadlines_feed(rows, name=_("Deadlines of the States Parties"), base_url=request.build_absolute_uri("/")[:-1])
+    return _ics(feed, "deadlines")
 
 
 @signed_in()
 def state_obligations_calendar(request, code: str):
     state = _state_or_404(code)
     _may_see_state(request, state)
-    rows = selectors.deadlines_list(actor=actor_for(request.user), today=timezone.localdate(), state_id=state.pk)
-    name = _("Deadlines of %(state)s") % {"state": state.name}
-    return _ics(deadlines_feed(rows, name=name, base_url=request.build_absolute_uri("/")[:-1]), f"deadlines-{state.code.code.lower()}")
+    rows = selectors.deadlines_list(actor=request.actor, today=timezone.localdate(), state_id=state.pk)
+    with translation.override(feed_language(request.GET.get("lang"))):
+        name = _("Deadlines of %(state)s") % {"state": state.name}
+        feed = deadlines_feed(rows, name=name, base_url=request.build_absolute_uri("/")[:-1])
+    return _ics(feed, f"deadlines-{state.code.code.lower()}")

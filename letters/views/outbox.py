@@ -5,8 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from entities.access import actor_for
-from entities.access.letters import visible_letters
 from letters import selectors
 from letters.filters import LetterFilter
 from letters.models import Letter, LetterStatus
@@ -41,7 +39,7 @@ def _batch_counts(request) -> tuple[dict[str, int], str]:
 
 @staff_required
 def outbox(request):
-    base = visible_letters(actor_for(request.user), selectors.letters_list())
+    base = selectors.letters_for(request.actor)
     filterset = LetterFilter(request.GET, queryset=base)
     letters = filterset.qs
     page, query_string = paginate(request, letters, per_page=50)
@@ -66,7 +64,7 @@ def outbox_progress(request):
 
 
 def _letter(request, pk) -> Letter:
-    return get_object_or_404(visible_letters(actor_for(request.user), selectors.letters_list().defer(None)), pk=pk)
+    return get_object_or_404(selectors.letters_for(request.actor).defer(None), pk=pk)
 
 
 @staff_required

@@ -12,7 +12,8 @@ from letters import selectors
 from letters.forms import CampaignForm, LetterTemplateForm, PreviewForm, ReminderPlanForm
 from letters.models import Campaign, LetterTemplate, ReminderPlan, TemplateKind
 from letters.pdf import letter_pdf
-from letters.services.rendering import PLACEHOLDERS, TemplateSet
+from letters.models.templates import PLACEHOLDERS
+from letters.services.rendering import TemplateSet
 from letters.services.scheduling import campaign_queue, preview_context
 
 from .common import staff_required

@@ -15,8 +15,7 @@ from config.forms import document_content_type, document_extension
 from config.idempotency import submitted_once
 from config.table_import import TableImport
 from config.tabular import table_response
-from entities.access import actor_for
-from entities.access.letters import can_record_report, visible_reports
+from letters.access import can_record_report
 from entities.models import State
 from letters import selectors
 from letters.filters import ReportSubmissionFilter
@@ -27,7 +26,6 @@ from letters.forms import (
     ReportForm,
     ReportImportForm,
 )
-from letters.models import ReportSubmission
 from letters.services.reporting import (
     REPORT_COLUMNS,
     report_file_rows,
@@ -51,8 +49,8 @@ def _years(request, today) -> list[int]:
 
 @signed_in()
 def report_list(request):
-    actor = actor_for(request.user)
-    filterset = ReportSubmissionFilter(request.GET, queryset=visible_reports(actor, selectors.reports_list()))
+    actor = request.actor
+    filterset = ReportSubmissionFilter(request.GET, queryset=selectors.reports_for(actor))
     page, query_string = paginate(request, filterset.qs, per_page=50)
     return render(request, "letters/report_list.html", {
         "filter": filterset, "page_obj": page, "reports": page.object_list, "query_string": query_string,
@@ -63,7 +61,7 @@ def report_list(request):
 @signed_in()
 @submitted_once
 def report_create(request):
-    actor = actor_for(request.user)
+    actor = request.actor
     if not can_record_report(actor):
         raise PermissionDenied
     own_state = State.objects.get(pk=actor.state_id) if actor.is_state_focal_point else None
@@ -95,11 +93,11 @@ def report_create(request):
 
 @signed_in()
 def report_file(request, pk: int):
-    """A report's attached file, to whoever may see the report (visible_reports: staff, API
+    """A report's attached file, to whoever may see the report (ReportSubmission.visible_to: staff, API
     clients, the State's own focal points; anyone else gets 404). Always a download, named after
     the report, never the name it was uploaded with; read through the storage API, so the files
     may be on the local disk or in an object store."""
-    reports = visible_reports(actor_for(request.user), ReportSubmission.objects.select_related("state")).exclude(file="")
+    reports = selectors.reports_for(request.actor).exclude(file="")
     report = get_object_or_404(reports, pk=pk)
     try:
         handle = default_storage.open(report.file.name, "rb")
@@ -131,7 +129,7 @@ REPORTS_IMPORT = TableImport(
     confirm_url="letters:report-import-confirm",
     done_url="letters:compliance",
     preview=lambda request, **given: reports_import_plan(**given).preview(),
-    apply=lambda request, **given: reports_import(actor=actor_for(request.user), user=request.user, **given),
+    apply=lambda request, **given: reports_import(actor=request.actor, user=request.user, **given),
     done_message=_reports_done,
     needs=lambda request: {"obligation": selectors.article7()},
     missing_message=NO_OBLIGATION,
@@ -162,8 +160,8 @@ def report_import_template(request):
 def report_export(request):
     """The article 7 reports recorded (filtered as the list is), in the columns an import reads."""
     obligation = selectors.article7()
-    reports = selectors.reports_list().filter(obligation=obligation).order_by("state__code", "kind", "period")
-    filterset = ReportSubmissionFilter(request.GET, queryset=visible_reports(actor_for(request.user), reports))
+    reports = selectors.reports_for(request.actor).filter(obligation=obligation).order_by("state__code", "kind", "period")
+    filterset = ReportSubmissionFilter(request.GET, queryset=reports)
     return table_response(
         rows=report_file_rows(filterset.qs), header=REPORT_COLUMNS, filename="reports-received", fmt=_format(request) or "csv",
     )

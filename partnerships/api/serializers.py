@@ -11,6 +11,7 @@ from entities.access import actor_for
 from entities.models import State
 
 from .. import selectors
+from ..access import party_states
 from ..choices import EntryStatus
 from ..currencies import currency_choices
 from ..models import BudgetLine, Challenge, Entry, Match, Pledge, Project
@@ -55,8 +56,6 @@ class StateCodeFieldExtension(OpenApiSerializerFieldExtension):
         return schema
 
     def _accepted_codes(self, auto_schema) -> list[str]:
-        from entities.access.partnerships import party_states
-
         states = State.objects.all()
         if self.target.field_name == "state":
             request = getattr(auto_schema.view, "request", None)
@@ -283,13 +282,91 @@ class MatchDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=["accept", "decline", "complete"])
 
 
+class JSONBooleanField(serializers.BooleanField):
+    """true or false as JSON says them: DRF would also take 0, 1, "yes", "on"..., which the
+    schema (a boolean) does not offer."""
+
+    def to_internal_value(self, data):
+        if data is True or data is False:
+            return data
+        self.fail("invalid", input=data)
+
+
+class JSONTextField(serializers.CharField):
+    """Text as a JSON string: DRF would also take a number (0 becomes "0"), which the schema (a
+    string) does not offer."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+CHALLENGE_VERSION_REQUIRED = (
+    "Send `version`, the version of the challenge you read (every answer about the challenge gives it), so that a "
+    "change made by someone else since is not overwritten. Nothing was saved."
+)
+
+
 class ChallengeSerializer(serializers.ModelSerializer):
-    state = StateCodeField(read_only=True)
+    """A State Party's challenge in meeting one obligation. A State focal point records and changes
+    its own State's challenges, the secretariat any State Party's, as on the challenges page."""
+
+    # Written through the browser's services (services.challenge_record, services.challenge_update).
+
+    state = StateCodeField(required=False, help_text="ISO 3166-1 alpha-2. Focal points may omit it (their own State); "
+                                                     "staff name the State Party. Never changed by an update.")
     state_name = serializers.CharField(source="state.name", read_only=True)
+    description = JSONTextField(max_length=4000, help_text="The challenge in a few sentences.")
+    consent_to_share = JSONBooleanField(
+        required=False, help_text="With consent (true), the challenge is shown on the public challenges map; without it "
+                                  "(false, the default), only the secretariat and the State see it.",
+    )
+    version = serializers.IntegerField(
+        required=False, min_value=1, error_messages={"required": CHALLENGE_VERSION_REQUIRED},
+        help_text="Required on every update (PUT and PATCH): the version you read. If the challenge changed since, "
+                  "the update is refused (409); without it, the update is refused (400).",
+    )
 
     class Meta:
         model = Challenge
-        fields = ["id", "state", "state_name", "obligation", "description", "nature", "source", "consent_to_share", "created_at", "updated_at"]
+        fields = ["id", "state", "state_name", "obligation", "description", "nature", "source", "consent_to_share",
+                  "created_at", "updated_at", "version"]
+        read_only_fields = ["created_at", "updated_at"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["version"].required = self.instance is not None
+        return fields
+
+    def validate(self, attrs):
+        if self.instance is not None and attrs.get("version") is None:
+            raise serializers.ValidationError({"version": [CHALLENGE_VERSION_REQUIRED]})
+        return attrs
+
+
+class ChallengeUpdateSerializer(ChallengeSerializer):
+    """What an update (PUT, PATCH) accepts, for the schema: `version` always, never `state` (a
+    challenge stays with its State: a different one is refused with 400)."""
+
+    state = StateCodeField(read_only=True)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["version"].required = True
+        return fields
+
+
+class ChallengeUpdateSerializerExtension(OpenApiSerializerExtension):
+    """`version` is required even in a PATCH body."""
+
+    target_class = ChallengeUpdateSerializer
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "request" and "version" not in schema.get("required", []):
+            schema["required"] = [*schema.get("required", []), "version"]
+        return schema
 
 
 class BudgetLineSerializer(serializers.ModelSerializer):

@@ -1,21 +1,26 @@
-"""Needs and offers (public read; focal points write their own State's), matches, challenges."""
+"""Needs and offers (public read; focal points write their own State's; the whole filtered list as
+the browser's CSV), matches, challenges (read as shared; written by their own State's focal point)."""
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from config.api_views import ActorMixin, VisibleQuerysetMixin
 from config.idempotency import IdempotentCreateMixin
 from config.parsers import JSONParser
 from config.schema import ERROR_REF
-from entities.access import actor_for
-from entities.access.partnerships import can_change_entry
+from entities.api.exports import LIST_FORMAT, WholeListExportMixin, export_schema, table_file
 from entities.api.permissions import PublicReadOnly
 
 from .. import funding, selectors, services
+from ..access import can_change_challenge, can_change_entry
 from ..choices import Side
+from ..csv_export import entries_csv_response, entries_table
 from ..filters import ChallengeFilter, EntryFilter
+from ..models import Challenge, Entry
 from . import serializers
 
 
@@ -50,8 +55,9 @@ ENTRY_DOC = (
 JSON_ONLY = [JSONParser]
 
 
-class EntryViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                   mixins.UpdateModelMixin, viewsets.GenericViewSet):
+class EntryViewSet(WholeListExportMixin, IdempotentCreateMixin, VisibleQuerysetMixin, mixins.ListModelMixin,
+                   mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    queryset = Entry.objects.select_related("state", "target_state")
     side: str = Side.NEED
     permission_classes = [PublicReadOnly]
     parser_classes = JSON_ONLY
@@ -59,19 +65,27 @@ class EntryViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.Retrieve
     filterset_class = EntryFilter
 
     def get_queryset(self):
-        return selectors.entries_for(actor_for(self.request.user)).filter(side=self.side)
+        return super().get_queryset().filter(side=self.side)
+
+    def export_file(self, queryset, fmt: str):
+        # The browser's file (partnerships.csv_export), byte for byte; its name as the Platform page gives it.
+        stem = f"platform-for-partnerships-{timezone.now():%Y%m%d}"
+        if fmt == "csv":
+            return entries_csv_response(queryset, filename=f"{stem}.csv")
+        header, rows = entries_table(queryset)
+        return table_file(header=header, rows=rows, filename=stem, fmt=fmt)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         state = data.pop("state", None)
         serializer.instance = _service(lambda: services.entry_submit(
-            actor=actor_for(self.request.user), user=self.request.user, side=self.side, data=data, state=state,
+            actor=self.actor, user=self.request.user, side=self.side, data=data, state=state,
         ))
 
     def update(self, request, *args, **kwargs):
         # Whose entry it is comes before what is wrong with the body: another State's focal
         # point is refused with 403 whatever it sends (a `state` included).
-        if not can_change_entry(actor_for(request.user), self.get_object()):
+        if not can_change_entry(self.actor, self.get_object()):
             raise exceptions.PermissionDenied(_("You may only change your own State's entries."))
         return super().update(request, *args, **kwargs)
 
@@ -81,20 +95,20 @@ class EntryViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.Retrieve
             raise exceptions.ValidationError({"state": ["The State of an entry cannot be changed."]})
         version = data.pop("version", None)
         serializer.instance = _service(lambda: services.entry_update(
-            actor=actor_for(self.request.user), user=self.request.user, entry=serializer.instance,
+            actor=self.actor, user=self.request.user, entry=serializer.instance,
             data=data, expected_version=version,
         ))
 
     @extend_schema(request=None, responses=serializers.EntrySerializer, summary="Confirm the entry is still current")
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
-        entry = _service(lambda: services.entry_confirm(actor=actor_for(request.user), user=request.user, entry=self.get_object()))
+        entry = _service(lambda: services.entry_confirm(actor=self.actor, user=request.user, entry=self.get_object()))
         return Response(self.get_serializer(entry).data)
 
     @extend_schema(request=None, responses=serializers.EntrySerializer, summary="Withdraw the entry (it stays in the record)")
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        entry = services.entry_withdraw(actor=actor_for(request.user), user=request.user, entry=self.get_object())
+        entry = services.entry_withdraw(actor=self.actor, user=request.user, entry=self.get_object())
         return Response(self.get_serializer(entry).data)
 
     @extend_schema(
@@ -103,12 +117,14 @@ class EntryViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.Retrieve
     )
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
     def matches(self, request, pk=None):
-        rows = selectors.ranked_candidates_for(actor_for(request.user), self.get_object())
+        rows = selectors.ranked_candidates_for(self.actor, self.get_object())
         return Response(serializers.RankedEntrySerializer(rows, many=True, context={"request": request}).data)
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Needs for assistance", description=ENTRY_DOC),
+    list=extend_schema(summary="Needs for assistance", description=ENTRY_DOC, parameters=[LIST_FORMAT]),
+    export=export_schema(summary="Export the whole filtered list of needs",
+                         description="Every need the caller may see matching the filters, as the Platform page exports it."),
     retrieve=extend_schema(summary="One need"),
     create=extend_schema(summary="Submit a need (State focal point, for its own State)"),
     update=extend_schema(summary="Update a need", request=serializers.EntryUpdateSerializer, responses=UPDATE_RESPONSES),
@@ -119,7 +135,9 @@ class NeedViewSet(EntryViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Offers of assistance", description=ENTRY_DOC),
+    list=extend_schema(summary="Offers of assistance", description=ENTRY_DOC, parameters=[LIST_FORMAT]),
+    export=export_schema(summary="Export the whole filtered list of offers",
+                         description="Every offer the caller may see matching the filters, as the Platform page exports it."),
     retrieve=extend_schema(summary="One offer"),
     create=extend_schema(summary="Submit an offer (State focal point, for its own State)"),
     update=extend_schema(summary="Update an offer", request=serializers.EntryUpdateSerializer, responses=UPDATE_RESPONSES),
@@ -134,18 +152,18 @@ class OfferViewSet(EntryViewSet):
     retrieve=extend_schema(summary="One match"),
     create=extend_schema(summary="Propose a match between a need and an offer"),
 )
-class MatchViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+class MatchViewSet(ActorMixin, IdempotentCreateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = serializers.MatchSerializer
     parser_classes = JSON_ONLY
 
     def get_queryset(self):
-        return selectors.matches_for(actor_for(self.request.user))
+        return selectors.matches_for(self.actor)
 
     def perform_create(self, serializer):
         # The serializer took `need` and `offer` among the entries this caller may see.
         data = serializer.validated_data
         serializer.instance = services.match_propose(
-            actor=actor_for(self.request.user), user=self.request.user, need=data["need"], offer=data["offer"],
+            actor=self.actor, user=self.request.user, need=data["need"], offer=data["offer"],
             note=data.get("note", ""),
         )
 
@@ -155,25 +173,64 @@ class MatchViewSet(IdempotentCreateMixin, mixins.ListModelMixin, mixins.Retrieve
         decision = serializers.MatchDecisionSerializer(data=request.data)
         decision.is_valid(raise_exception=True)
         match = services.match_decide(
-            actor=actor_for(request.user), user=request.user, match=self.get_object(), decision=decision.validated_data["decision"],
+            actor=self.actor, user=request.user, match=self.get_object(), decision=decision.validated_data["decision"],
         )
         # The service returns the match as stored: read it again as the caller may see it.
         return Response(self.get_serializer(self.get_queryset().get(pk=match.pk)).data)
 
 
+# An update sent with an out-of-date `version` (see services.challenge_update).
+CHALLENGE_UPDATE_RESPONSES = {
+    200: serializers.ChallengeSerializer,
+    409: OpenApiResponse(ERROR_REF, description="The challenge changed since the `version` sent: nothing was saved."),
+}
+
+
 @extend_schema_view(
     list=extend_schema(summary="Challenges of States Parties (shared with consent; own State's and all for staff)"),
     retrieve=extend_schema(summary="One challenge"),
+    create=extend_schema(summary="Record a challenge (State focal point, for its own State; staff, for any State Party)",
+                         description="As the challenge form of the Platform: a focal point of a State Party records its "
+                                     "own State's challenge (`state` omitted or its own); staff name the State Party. "
+                                     "Without `consent_to_share`, only the secretariat and the State see it."),
+    update=extend_schema(summary="Update a challenge", request=serializers.ChallengeUpdateSerializer,
+                         responses=CHALLENGE_UPDATE_RESPONSES,
+                         description="Its own State's focal point, or staff; another State's: 403."),
+    partial_update=extend_schema(summary="Update part of a challenge", request=serializers.ChallengeUpdateSerializer,
+                                 responses=CHALLENGE_UPDATE_RESPONSES,
+                                 description="Its own State's focal point, or staff; another State's: 403."),
 )
-class ChallengeViewSet(viewsets.ReadOnlyModelViewSet):
+class ChallengeViewSet(VisibleQuerysetMixin, IdempotentCreateMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                       mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    queryset = Challenge.objects.select_related("state")
     permission_classes = [PublicReadOnly]
+    parser_classes = JSON_ONLY
     serializer_class = serializers.ChallengeSerializer
     filterset_class = ChallengeFilter
 
-    def get_queryset(self):
-        return selectors.challenges_for(actor_for(self.request.user))
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        state = data.pop("state", None)
+        data.pop("version", None)
+        serializer.instance = services.challenge_record(
+            actor=self.actor, user=self.request.user, data=data, state=state,
+        )
 
+    def update(self, request, *args, **kwargs):
+        # Whose challenge it is comes before what is wrong with the body, as for entries.
+        if not can_change_challenge(self.actor, self.get_object()):
+            raise exceptions.PermissionDenied(_("You may only change your own State's challenges."))
+        return super().update(request, *args, **kwargs)
 
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        if "state" in data and data.pop("state") != serializer.instance.state:
+            raise exceptions.ValidationError({"state": [_("The State of a challenge cannot be changed.")]})
+        version = data.pop("version", None)
+        serializer.instance = _service(lambda: services.challenge_update(
+            actor=self.actor, user=self.request.user, challenge=serializer.instance,
+            data=data, expected_version=version,
+        ))
 
 
 @extend_schema_view(

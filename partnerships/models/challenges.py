@@ -1,11 +1,23 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from entities.models import TimeStamped
 
 from ..choices import ChallengeNature, ChallengeSource, Obligation
+
+
+class ChallengeQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Shared (consented) challenges are public; without consent only staff and the State."""
+        if actor.is_isu_staff:
+            return self
+        rule = Q(consent_to_share=True)
+        if actor.is_state_focal_point and actor.state_id:
+            rule |= Q(state_id=actor.state_id)
+        return self.filter(rule)
 
 
 class Challenge(TimeStamped):
@@ -29,6 +41,8 @@ class Challenge(TimeStamped):
     version = models.PositiveIntegerField(default=1)
     is_demo = models.BooleanField(_("demo data"), default=False)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = ChallengeQuerySet.as_manager()
 
     class Meta:
         ordering = ["state", "obligation"]

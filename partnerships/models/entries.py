@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from entities.models import TimeStamped
 
+from ..access import entry_rule
 from ..choices import CURRENT_STATUSES, Area, EntryStatus, Kind, Side, Visibility
 from .validators import validate_currency
 
@@ -28,6 +29,12 @@ class EntryQuerySet(models.QuerySet):
     def stale(self, now=None):
         cutoff = (now or timezone.now()) - STALE_AFTER
         return self.filter(status__in=CURRENT_STATUSES, confirmed_at__lt=cutoff)
+
+    def visible_to(self, actor):
+        """The entries an actor may see (partnerships.access: public, States Parties only, the
+        actor's own State's)."""
+        rule = entry_rule(actor)
+        return self if rule is None else self.filter(rule)
 
 
 class Entry(TimeStamped):

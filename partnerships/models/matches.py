@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -7,6 +8,16 @@ from simple_history.models import HistoricalRecords
 from entities.models import TimeStamped
 
 from ..choices import MatchStatus
+
+
+class MatchQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Staff see all matches; a focal point sees those involving its State."""
+        if actor.is_isu_staff:
+            return self
+        if actor.is_state_focal_point and actor.state_id:
+            return self.filter(Q(need__state_id=actor.state_id) | Q(offer__state_id=actor.state_id))
+        return self.none()
 
 
 class Match(TimeStamped):
@@ -25,6 +36,8 @@ class Match(TimeStamped):
     completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
     notified_at = models.DateTimeField(_("focal points notified on"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = MatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

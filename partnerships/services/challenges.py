@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from entities.access import Actor
-from entities.access.partnerships import can_change_challenge, can_record_challenge
+from partnerships.access import can_change_challenge, can_record_challenge
 from entities.models import State
 
 from ..models import Challenge

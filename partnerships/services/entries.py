@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from entities.access import Actor
-from entities.access.partnerships import can_change_entry, can_submit_entry, is_state_party
+from partnerships.access import can_change_entry, can_submit_entry, is_state_party
 from entities.models import State
 
 from ..choices import EntryStatus, Side

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from entities.access import Actor
-from entities.access.partnerships import can_give_feedback
+from partnerships.access import can_give_feedback
 
 from ..models import Feedback
 

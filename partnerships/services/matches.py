@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from entities.access import Actor
-from entities.access.partnerships import can_decide_match, can_propose_match
+from partnerships.access import can_decide_match, can_propose_match
 
 from .. import matching
 from ..choices import ACTIVE_STATUSES, EntryStatus, MatchStatus, Side

@@ -8,17 +8,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from config.idempotency import submitted_once
-from entities.access.partnerships import can_change_challenge, can_record_challenge
+from partnerships.access import can_change_challenge, can_record_challenge
 
 from .. import selectors, services
 from ..filters import ChallengeFilter
 from ..forms import ChallengeForm
 from ..models import Challenge
-from .common import actor_of, apply_errors, paginate
+from .common import apply_errors, paginate
 
 
 def challenge_list(request):
-    actor = actor_of(request)
+    actor = request.actor
     filterset = ChallengeFilter(request.GET or None, queryset=selectors.challenges_for(actor))
     page, query_string = paginate(request, filterset.qs)
     for challenge in page.object_list:
@@ -32,7 +32,7 @@ def challenge_list(request):
 @login_required
 @submitted_once
 def challenge_create(request):
-    actor = actor_of(request)
+    actor = request.actor
     if not can_record_challenge(actor):
         raise PermissionDenied
     form = ChallengeForm(request.POST or None, staff=actor.is_isu_staff, creating=True)
@@ -49,7 +49,7 @@ def challenge_create(request):
 
 @login_required
 def challenge_edit(request, pk: int):
-    actor = actor_of(request)
+    actor = request.actor
     try:
         challenge = selectors.challenges_for(actor).get(pk=pk)
     except Challenge.DoesNotExist:

@@ -6,12 +6,11 @@ from django.shortcuts import render
 
 from .. import selectors
 from ..figures import platform_figures
-from .common import actor_of
 
 
 @login_required
 def dashboard(request):
-    actor = actor_of(request)
+    actor = request.actor
     if not actor.is_isu_staff:
         raise PermissionDenied
     return render(request, "partnerships/dashboard.html", platform_figures(selectors.entries_for(actor)))

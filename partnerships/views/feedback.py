@@ -5,18 +5,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from config.idempotency import submitted_once
-from entities.access.partnerships import can_give_feedback, can_read_feedback
+from partnerships.access import can_give_feedback, can_read_feedback
 
 from .. import services
 from ..forms import FeedbackForm
 from ..models import Feedback
-from .common import actor_of, apply_errors, paginate
+from .common import apply_errors, paginate
 
 
 @login_required
 @submitted_once
 def feedback_give(request):
-    actor = actor_of(request)
+    actor = request.actor
     if not can_give_feedback(actor):
         raise PermissionDenied
     form = FeedbackForm(request.POST or None)
@@ -33,7 +33,7 @@ def feedback_give(request):
 
 @login_required
 def feedback_list(request):
-    if not can_read_feedback(actor_of(request)):
+    if not can_read_feedback(request.actor):
         raise PermissionDenied
     page, query_string = paginate(request, Feedback.objects.select_related("state", "user"))
     return render(request, "partnerships/feedback_list.html", {"page_obj": page, "items": page.object_list, "query_string": query_string})

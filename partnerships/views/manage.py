@@ -9,18 +9,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
-from entities.access.partnerships import can_change_entry, can_submit_entry
+from partnerships.access import can_change_entry, can_submit_entry
 
 from .. import selectors, services
 from ..choices import Side
 from ..forms import EntryForm
-from .common import actor_of, apply_errors, paginate, visible_entry_or_404
+from .common import apply_errors, paginate, visible_entry_or_404
 
 
 @login_required
 def mine(request):
     """The signed-in focal point's State's entries, stale ones first to confirm."""
-    actor = actor_of(request)
+    actor = request.actor
     if not actor.state_id:
         if actor.is_isu_staff:
             return redirect("partnerships:dashboard")
@@ -36,7 +36,7 @@ def mine(request):
 @login_required
 @submitted_once
 def entry_create(request, side: str):
-    actor = actor_of(request)
+    actor = request.actor
     if side not in Side.values:
         raise Http404
     if not can_submit_entry(actor):
@@ -57,7 +57,7 @@ def entry_create(request, side: str):
 
 @login_required
 def entry_edit(request, pk: int):
-    actor = actor_of(request)
+    actor = request.actor
     entry = visible_entry_or_404(request, pk)
     if not can_change_entry(actor, entry):
         raise PermissionDenied
@@ -81,7 +81,7 @@ def entry_edit(request, pk: int):
 @login_required
 @require_POST
 def entry_confirm(request, pk: int):
-    actor = actor_of(request)
+    actor = request.actor
     entry = visible_entry_or_404(request, pk)
     if not can_change_entry(actor, entry):
         raise PermissionDenied
@@ -99,7 +99,7 @@ def entry_confirm(request, pk: int):
 @login_required
 def entry_withdraw(request, pk: int):
     """GET asks to be sure; POST withdraws. The entry stays in the record."""
-    actor = actor_of(request)
+    actor = request.actor
     entry = visible_entry_or_404(request, pk)
     if not can_change_entry(actor, entry):
         raise PermissionDenied

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
-from entities.access.partnerships import can_decide_match, can_propose_match
+from partnerships.access import can_decide_match, can_propose_match
 
 from .. import matching, selectors, services
 from ..choices import Side
@@ -18,13 +18,13 @@ from ..models import Match
 from ..notifications import notified
 from ..services.matches import TRANSITIONS
 from ..services.notify import PURPOSE as NOTIFY_PURPOSE
-from .common import actor_of, paginate, visible_entry_or_404
+from .common import paginate, visible_entry_or_404
 
 
 @login_required
 def entry_matches(request, pk: int):
     """For a need, the offers that could meet it (or the reverse), best first, with reasons."""
-    actor = actor_of(request)
+    actor = request.actor
     entry = visible_entry_or_404(request, pk)
     candidates = selectors.ranked_candidates_for(actor, entry)
     for candidate in candidates:
@@ -40,7 +40,7 @@ def entry_matches(request, pk: int):
 @require_POST
 @submitted_once
 def match_propose(request, pk: int):
-    actor = actor_of(request)
+    actor = request.actor
     entry = visible_entry_or_404(request, pk)
     form = ProposeMatchForm(request.POST)
     if not form.is_valid():
@@ -62,7 +62,7 @@ def match_propose(request, pk: int):
 
 @login_required
 def match_list(request):
-    actor = actor_of(request)
+    actor = request.actor
     page, query_string = paginate(request, selectors.matches_for(actor))
     return render(request, "partnerships/match_list.html", {
         "page_obj": page, "matches": page.object_list, "query_string": query_string,
@@ -72,14 +72,14 @@ def match_list(request):
 
 def _visible_match_or_404(request, pk: int) -> Match:
     try:
-        return selectors.matches_for(actor_of(request)).get(pk=pk)
+        return selectors.matches_for(request.actor).get(pk=pk)
     except Match.DoesNotExist:
         raise Http404 from None
 
 
 @login_required
 def match_detail(request, pk: int):
-    actor = actor_of(request)
+    actor = request.actor
     match = _visible_match_or_404(request, pk)
     # An entry the reader may not see gives away nothing: no reasons (they compare its area,
     # amount and period) and no names of the people who proposed or decided (their State).
@@ -100,7 +100,7 @@ def match_detail(request, pk: int):
 @login_required
 @require_POST
 def match_decide(request, pk: int, decision: str):
-    actor = actor_of(request)
+    actor = request.actor
     match = _visible_match_or_404(request, pk)
     if decision not in MATCH_DECISIONS:
         raise Http404

@@ -1,18 +1,18 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from entities.access.partnerships import can_change_entry, can_see_history, can_submit_entry
+from partnerships.access import can_change_entry, can_see_history, can_submit_entry
 
 from .. import selectors
 from ..choices import Side
 from ..csv_export import entries_csv_response
 from ..filters import EntryFilter
-from .common import actor_of, paginate, visible_entry_or_404
+from .common import paginate, visible_entry_or_404
 
 
 def index(request):
     """The public Platform: needs and offers anyone may browse, filter and download."""
-    actor = actor_of(request)
+    actor = request.actor
     visible = selectors.entries_for(actor)
     filterset = EntryFilter(request.GET or None, queryset=visible)
     page, query_string = paginate(request, filterset.qs)
@@ -25,13 +25,13 @@ def index(request):
 
 def export_csv(request):
     """The filtered list as CSV (what the visitor may see, nothing more)."""
-    filterset = EntryFilter(request.GET or None, queryset=selectors.entries_for(actor_of(request)))
+    filterset = EntryFilter(request.GET or None, queryset=selectors.entries_for(request.actor))
     stamp = timezone.now().strftime("%Y%m%d")
     return entries_csv_response(filterset.qs, filename=f"platform-for-partnerships-{stamp}.csv")
 
 
 def entry_detail(request, pk: int):
-    actor = actor_of(request)
+    actor = request.actor
     entry = visible_entry_or_404(request, pk)
     history = entry.history.select_related("history_user").order_by("-history_date")[:20] if can_see_history(actor, entry) else None
     return render(request, "partnerships/entry_detail.html", {

@@ -9,13 +9,15 @@ memory and the query count stay flat however long the list.
 from collections.abc import Iterable, Iterator
 from itertools import batched
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
-from ..models import Recommendation
-from ..transfer import COLUMNS, export_rows, to_csv
+from entities.api.exports import XLSX_TYPE
 
-__all__ = ["CHUNK", "recommendations_csv_response"]
+from ..models import Recommendation
+from ..transfer import COLUMNS, export_rows, to_csv, to_xlsx
+
+__all__ = ["CHUNK", "recommendations_csv_response", "recommendations_xlsx_response"]
 
 CHUNK = 500
 _BOM = "\ufeff".encode()
@@ -36,4 +38,12 @@ def recommendations_csv_response(queryset) -> StreamingHttpResponse:
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="recommendations-{stamp}.csv"'
+    return response
+
+
+def recommendations_xlsx_response(queryset) -> HttpResponse:
+    """The browser's XLSX export (`?as=xlsx` there): a workbook is written whole."""
+    response = HttpResponse(to_xlsx(export_rows(queryset.prefetch_related("actions__tags"))), content_type=XLSX_TYPE)
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="recommendations-{stamp}.xlsx"'
     return response

@@ -14,28 +14,28 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.response import Response
 
+from config.api_views import ActorMixin
 from config.idempotency import IdempotentCreateMixin
 from config.parsers import JSONParser
-from entities.access import actor_for
-from entities.access.recommendations import can_update_action, visible_actions
 
-from ..models import SuggestedAction
+from .. import selectors
+from ..access import can_update_action
 from ..services import status_update_post
 from .serializers import StatusUpdateCreateSerializer, StatusUpdateSerializer
 
 __all__ = ["ActionStatusUpdateViewSet"]
 
 
-class _StatusUpdateCreate(mixins.CreateModelMixin, viewsets.GenericViewSet):
+class _StatusUpdateCreate(ActorMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
     serializer_class = StatusUpdateCreateSerializer
     parser_classes = [JSONParser]
     filterset_class = None
     pagination_class = None
 
     def create(self, request, *args, **kwargs):
-        actor = actor_for(request.user)
+        actor = self.actor
         suggested_action = get_object_or_404(
-            visible_actions(actor, SuggestedAction.objects.select_related("recommendation")), pk=self.kwargs["action_id"]
+            selectors.action_for_status(actor=actor), pk=self.kwargs["action_id"]
         )
         # Whose action it is comes before what is wrong with the body, as in the browser,
         # where the form is not even shown on another entity's action.

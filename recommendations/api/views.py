@@ -11,15 +11,16 @@ from rest_framework import viewsets
 from rest_framework.decorators import action as detail_route
 from rest_framework.renderers import JSONRenderer
 
+from config.api_views import ActorMixin
 from config.pagination import CursorPagination, PageNumberPagination
 from config.schema import ERROR_REF
-from entities.access import actor_for
+from entities.api.exports import XLSX_TYPE, XLSXFileRenderer
 
 from .. import selectors
 from ..filters import RecommendationFilter, SuggestedActionFilter
 from ..models import Report
 from .conditional import ConditionalMixin, finish, make_etag
-from .exports import recommendations_csv_response
+from .exports import recommendations_csv_response, recommendations_xlsx_response
 from .pagination import CountedPageNumberPagination
 from .renderers import CSVRenderer, references_text
 from .serializers import (
@@ -39,7 +40,7 @@ FORMAT = OpenApiParameter("format", OpenApiTypes.STR, OpenApiParameter.QUERY, re
                           description="csv for CSV output of the current page (or send Accept: text/csv).")
 
 
-class _ReadOnly(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
+class _ReadOnly(ActorMixin, ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     renderer_classes = [JSONRenderer, CSVRenderer]
     pagination_class = PageNumberPagination
 
@@ -77,8 +78,8 @@ class RecommendationViewSet(_ReadOnly):
     def get_queryset(self):
         if self.action == "list":
             # Plain rows for the list (see selectors.recommendation_rows); instances for detail.
-            return selectors.recommendation_list(actor=actor_for(self.request.user)).prefetch_related(None)
-        return selectors.recommendation_list(actor=actor_for(self.request.user))
+            return selectors.recommendation_list(actor=self.actor).prefetch_related(None)
+        return selectors.recommendation_list(actor=self.actor)
 
     def page_queryset(self, queryset):
         return queryset.values(*selectors.LIST_FIELDS)
@@ -87,26 +88,30 @@ class RecommendationViewSet(_ReadOnly):
         return selectors.recommendation_rows(page)
 
     @extend_schema(
-        summary="Export the whole filtered list as CSV",
-        description="Every recommendation matching the filters (the list's filters), in one streamed CSV download: "
-                    "one row per suggested action, with the columns and order of the browser's export "
+        summary="Export the whole filtered list as CSV (or XLSX)",
+        description="Every recommendation matching the filters (the list's filters), in one download (a CSV is "
+                    "streamed): one row per suggested action, with the columns and order of the browser's export "
                     "(references, cluster, recommendation_text, addressee, action_text, implementing_entities, "
                     "tags, status). Not paginated. Cells starting like a spreadsheet formula (= + - @) carry a "
-                    "leading quote. Errors are JSON.",
+                    "leading quote. CSV unless `format=xlsx`. Errors are JSON.",
         filters=True,
         parameters=[OpenApiParameter(
-            "format", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False, enum=["csv"],
-            description="Optional: the file is CSV; another format is a 404.",
+            "format", OpenApiTypes.STR, OpenApiParameter.QUERY, required=False, enum=["csv", "xlsx"],
+            description="Optional: csv (the default) or xlsx; another format is a 404.",
         )],
         responses={
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="The CSV file."),
-            (404, "application/json"): OpenApiResponse(ERROR_REF, description="A `format` other than csv."),
+            (200, XLSX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="The Excel workbook."),
+            (404, "application/json"): OpenApiResponse(ERROR_REF, description="A `format` other than csv or xlsx."),
         },
     )
-    @detail_route(detail=False, methods=["get"], pagination_class=None, renderer_classes=[CSVRenderer])
+    @detail_route(detail=False, methods=["get"], pagination_class=None, renderer_classes=[CSVRenderer, XLSXFileRenderer])
     def export(self, request):
         # Every reader of the list may export it: the file holds what the pages show, in one request.
-        return recommendations_csv_response(self.filter_queryset(self.get_queryset()))
+        queryset = self.filter_queryset(self.get_queryset())
+        if request.accepted_renderer.format == "xlsx":
+            return recommendations_xlsx_response(queryset)
+        return recommendations_csv_response(queryset)
 
 
 @extend_schema_view(
@@ -131,7 +136,7 @@ class SuggestedActionViewSet(_ReadOnly):
     }
 
     def get_queryset(self):
-        return selectors.action_list(actor=actor_for(self.request.user))
+        return selectors.action_list(actor=self.actor)
 
     @extend_schema(
         summary="Status history of one suggested action", parameters=[*CONDITIONAL, FORMAT],

@@ -33,6 +33,12 @@ class Tag(models.Model):
         return self.code
 
 
+class SuggestedActionQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Suggested actions and their status are public (recommendations.access)."""
+        return self
+
+
 class SuggestedAction(TimeStamped):
     """One suggested action under one recommendation, addressed to one addressee."""
 
@@ -56,6 +62,8 @@ class SuggestedAction(TimeStamped):
     )
     last_status_update_at = models.DateTimeField(_("last status update"), null=True, blank=True, db_index=True)
     history = HistoricalRecords()
+
+    objects = SuggestedActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["recommendation", "position", "id"]
@@ -86,6 +94,8 @@ class StatusUpdate(models.Model):
         on_delete=models.PROTECT, related_name="recommendation_status_updates",
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True, db_index=True)
+    # Demo updates stay in the action's history, badged, but never move the real status.
+    is_demo = models.BooleanField(_("demo data"), default=False, help_text=_("Not real: part of the demo data set."))
     history = HistoricalRecords()
 
     class Meta:

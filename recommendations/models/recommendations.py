@@ -47,6 +47,12 @@ class Cluster(models.Model):
         return self.name
 
 
+class RecommendationQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Recommendations are public (recommendations.access)."""
+        return self
+
+
 class Recommendation(TimeStamped):
     """One row of annex I: a recommendation, possibly cited from several reports.
 
@@ -68,6 +74,8 @@ class Recommendation(TimeStamped):
         _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED, db_index=True
     )
     history = HistoricalRecords()
+
+    objects = RecommendationQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

@@ -11,8 +11,10 @@ from collections import Counter
 from django.db.models import Q
 from django.utils.text import slugify
 
-from entities.loading import read_seed_data
+from entities.loading import Counter as NamesCounter
+from entities.loading import in_english, read_seed_data
 from entities.models import AddresseeGroup, Entity, EntityName, Organisation
+from entities.seed.names import load_official_names
 
 from ..models import Cluster, Recommendation, Reference, Report, SuggestedAction, Tag
 
@@ -30,10 +32,15 @@ class SeedError(RuntimeError):
     """The annex names something the registry does not hold; the message says what."""
 
 
+@in_english
 def load(*, stdout, **options) -> None:
     counter: Counter = Counter()
     load_annex(read_seed_data("recommendations"), counter=counter)
     stdout.write(f"recommendations: annex I of {RE_EXAMINING_REPORT} ({dict(counter) or 'unchanged'})\n")
+    names = NamesCounter()
+    for model in (Report, Cluster):
+        load_official_names(model, names)
+    stdout.write(f"recommendations: official French and Spanish names ({names})\n")
 
 
 def _reference_label(reference: dict) -> str:

@@ -1,13 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from entities.access import actor_for
-from entities.access.recommendations import (
-    can_export,
-    can_import,
-    can_update_action,
-    can_update_any_action,
-)
+from recommendations.access import can_export, can_import, can_update_action, can_update_any_action
 
 from .. import selectors
 from ..filters import RecommendationFilter
@@ -18,7 +12,7 @@ PAGE_SIZE = 25
 def filtered_recommendations(request):
     """The filterset over the visible recommendations; an invalid filter shows its error and
     an empty list rather than everything."""
-    actor = actor_for(request.user)
+    actor = request.actor
     filterset = RecommendationFilter(request.GET, queryset=selectors.recommendation_list(actor=actor))
     queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     return filterset, queryset
@@ -26,7 +20,7 @@ def filtered_recommendations(request):
 
 def index(request):
     """The list of recommendations with filters (the app's landing page)."""
-    actor = actor_for(request.user)
+    actor = request.actor
     filterset, queryset = filtered_recommendations(request)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -42,7 +36,7 @@ def index(request):
 
 
 def detail(request, pk: int):
-    actor = actor_for(request.user)
+    actor = request.actor
     recommendation = get_object_or_404(selectors.recommendation_detail_queryset(actor=actor), pk=pk)
     groups: dict = {}
     for action in recommendation.actions.all():

@@ -5,8 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from config.idempotency import submitted_once
-from entities.access import actor_for
-from entities.access.recommendations import can_update_action
+from recommendations.access import can_update_action
 
 from ..forms import StatusUpdateForm
 from ..models import SuggestedAction
@@ -17,7 +16,7 @@ from ..services import status_update_post
 @submitted_once
 def action_status(request, pk: int, action_id: int):
     """Post a status update on one action: ISU staff on any, an entity focal point on its own."""
-    actor = actor_for(request.user)
+    actor = request.actor
     action = get_object_or_404(
         SuggestedAction.objects.select_related("recommendation", "addressee"), pk=action_id, recommendation_id=pk
     )

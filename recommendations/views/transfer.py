@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from entities.access import actor_for
-from entities.access.recommendations import can_export, can_import
+from recommendations.access import can_export, can_import
 
 from ..forms import ImportForm
 from ..transfer import (
@@ -39,7 +38,7 @@ def _file_response(rows, *, kind: str, stem: str) -> HttpResponse:
 @login_required
 def export(request):
     """The filtered list (same filters as the list page) as CSV or XLSX (?as=xlsx)."""
-    if not can_export(actor_for(request.user)):
+    if not can_export(request.actor):
         raise PermissionDenied
     _filterset, queryset = filtered_recommendations(request)
     rows = export_rows(queryset.prefetch_related("actions__tags"))
@@ -49,7 +48,7 @@ def export(request):
 
 @login_required
 def import_template(request):
-    if not can_import(actor_for(request.user)):
+    if not can_import(request.actor):
         raise PermissionDenied
     return _file_response([list(COLUMNS)], kind=request.GET.get("as", "csv"), stem="recommendations-template")
 
@@ -57,7 +56,7 @@ def import_template(request):
 @login_required
 def import_file(request):
     """Upload, validate every row, and import only if all rows are good."""
-    if not can_import(actor_for(request.user)):
+    if not can_import(request.actor):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = []

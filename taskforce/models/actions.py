@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,15 @@ class ActionItemStatus(models.TextChoices):
     DROPPED = "dropped", _("dropped")
 
 
+class ActionItemQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Action items of confidential meetings follow their meeting."""
+        if actor.is_isu_staff:
+            return self
+        meetings = Meeting.objects.visible_to(actor).values("pk")
+        return self.filter(Q(meeting__isnull=True) | Q(meeting__in=meetings))
+
+
 class ActionItem(PartyReference, TimeStamped):
     """Something a meeting asked a party (the owner: an entity or a State) to do by a date."""
 
@@ -31,6 +41,8 @@ class ActionItem(PartyReference, TimeStamped):
     status = models.CharField(_("status"), max_length=10, choices=ActionItemStatus.choices, default=ActionItemStatus.OPEN, db_index=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
     history = HistoricalRecords()
+
+    objects = ActionItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -43,6 +43,23 @@ class ReportVenue(models.TextChoices):
     MSP = "msp", _("Meeting of the States Parties / Review Conference")
 
 
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Confidential meetings exist only for ISU staff and the focal points of the requesting
+        State and of the participants (taskforce.access)."""
+        if actor.is_isu_staff:
+            return self
+        allowed = Q(is_confidential=False)
+        if actor.state_id:
+            allowed |= Q(requested_by_id=actor.state_id) | Q(participants__state_id=actor.state_id)
+        if actor.entity_id:
+            allowed |= Q(participants__entity_id=actor.entity_id)
+        if actor.state_id or actor.entity_id:
+            # The joins above may repeat a meeting once per matching participant.
+            return self.filter(pk__in=self.filter(allowed).values("pk"))
+        return self.filter(allowed)
+
+
 class Meeting(TimeStamped):
     """A meeting of a mechanism.
 
@@ -85,6 +102,8 @@ class Meeting(TimeStamped):
     source = models.CharField(_("source"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
     history = HistoricalRecords()
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-starts_at", "-pk"]

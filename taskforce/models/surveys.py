@@ -18,6 +18,16 @@ class SurveyStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+class SurveyQuerySet(models.QuerySet):
+    def visible_to(self, actor):
+        """Staff see drafts too; entity focal points see surveys once they are sent or closed."""
+        if actor.is_isu_staff:
+            return self
+        if actor.is_entity_focal_point:
+            return self.exclude(status=SurveyStatus.DRAFT)
+        return self.none()
+
+
 class Survey(TimeStamped):
     """A mapping survey of UN entities (e.g. UNMAS's survey of about 30 entities on the IED threat)."""
 
@@ -35,6 +45,8 @@ class Survey(TimeStamped):
     source = models.CharField(_("source"), max_length=500, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
     history = HistoricalRecords()
+
+    objects = SurveyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 
 from entities.loading import Counter as Tally
-from entities.loading import read_seed_data, upsert
+from entities.loading import in_english, read_seed_data, upsert
 from entities.models import Entity, EntityName, Organisation, State
+from entities.seed.names import load_official_names
 
 from ..models import (
     Declaration,
@@ -180,6 +181,7 @@ class Loader:
         return mechanism
 
 
+@in_english
 def load(*, stdout, **options) -> None:
     data = read_seed_data("taskforce")
     reg, tally = Registry(), Tally()
@@ -194,3 +196,7 @@ def load(*, stdout, **options) -> None:
         f"taskforce: {len(data['mechanisms'])} mechanisms, their members, objectives, meetings, survey and "
         f"endorsements ({tally})\n"
     )
+    names = Tally()
+    for model in (Mechanism, Declaration):
+        load_official_names(model, names)
+    stdout.write(f"taskforce: official French and Spanish names ({names})\n")

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from entities.access import actor_for
-from entities.access.taskforce import can_close_action_item
+from taskforce.access import can_close_action_item
 from taskforce.models import ActionItem, ActionItemStatus, ActionItemUpdate
 
 

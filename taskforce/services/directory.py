@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from entities.access import actor_for
-from entities.access.taskforce import can_record_meeting
+from taskforce.access import can_record_meeting
 from taskforce.models import Capability, CapabilitySource
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from entities.access import actor_for
-from entities.access.taskforce import can_record_meeting, can_request_individualised_approach
+from taskforce.access import can_record_meeting, can_request_individualised_approach
 from entities.models import Organisation
 from taskforce.models import (
     DatePrecision,

@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from entities.access import actor_for
-from entities.access.taskforce import can_record_meeting
+from entities.access import Actor, actor_for
+from taskforce.access import can_record_meeting
 from taskforce.models import (
     ActionItem,
     AgendaItem,
@@ -21,6 +21,18 @@ from taskforce.models import (
     MeetingDocument,
     Participant,
 )
+
+MEETING_FIELDS = (
+    "title", "date", "date_precision", "date_note", "starts_at", "ends_at", "time_zone", "level", "place",
+    "on_the_margins_of", "is_online", "online_url", "summary", "is_confidential",
+)
+
+
+class StaleEdit(Exception):
+    """The meeting changed since the form was opened: nothing is overwritten."""
+
+    message = _("Someone else changed this meeting while you were editing it. Nothing was saved: "
+                "reload the page to see their changes, then make yours again.")
 
 
 @dataclass
@@ -57,6 +69,7 @@ class ActionItemData:
     owner: PartyChoice
     due_on: dt.date | None = None
     objective: object | None = None
+    pk: int | None = None  # set when the item was recorded before (editing a meeting)
 
 
 @dataclass
@@ -153,3 +166,90 @@ def meeting_record(*, mechanism: Mechanism, data: MeetingData, user) -> Meeting:
     for document in data.documents:
         MeetingDocument.objects.create(meeting=meeting, title=document.title, url=document.url, file=document.file or "")
     return meeting
+
+
+def _sync_lines(queryset, model, field: str, texts: list[str], user, **parent) -> None:
+    """Makes the numbered lines (agenda items, decisions) read `texts`, changing only what
+    changed, so that the history shows which line was edited rather than everything anew."""
+    existing = list(queryset.order_by("order", "pk"))
+    for order, text in enumerate(texts, 1):
+        row = existing[order - 1] if order <= len(existing) else model(order=order, **parent)
+        if row.pk and getattr(row, field) == text and row.order == order:
+            continue
+        setattr(row, field, text)
+        row.order = order
+        row._history_user = user
+        row.save()
+    for row in existing[len(texts):]:
+        row._history_user = user
+        row.delete()
+
+
+def _sync_participants(meeting: Meeting, participants: list[ParticipantData], user) -> None:
+    """Keeps a party that stays (its capacity and note with it), changes its role if asked,
+    removes those no longer listed and adds the new ones."""
+    wanted = {p.party.key: p for p in participants}
+    for participant in meeting.participants.all():
+        key = (participant.party_kind, getattr(participant, f"{participant.party_kind}_id"))
+        if key not in wanted:
+            participant._history_user = user
+            participant.delete()
+            continue
+        data = wanted.pop(key)
+        if participant.role != data.role:
+            participant.role = data.role
+            participant._history_user = user
+            participant.save()
+    for data in wanted.values():
+        participant = Participant(meeting=meeting, role=data.role, capacity=data.capacity, note=data.note, **data.party.as_fields())
+        participant._history_user = user
+        participant.save()
+
+
+def _sync_action_items(meeting: Meeting, items: list[ActionItemData], user) -> None:
+    """Changes the items recorded before and adds the new ones. An item is never removed here:
+    it has a life of its own (its owner closes it, done or dropped, on its page)."""
+    recorded = {item.pk: item for item in meeting.action_items.all()}
+    for data in items:
+        item = recorded.get(data.pk) if data.pk else None
+        if data.pk and item is None:
+            raise ValidationError({"action_items": _("An action item of this form no longer belongs to the meeting; reload the page.")})
+        if item is None:
+            item = ActionItem(mechanism=meeting.mechanism, meeting=meeting)
+        fields = {"text": data.text, "due_on": data.due_on, "objective": data.objective, **data.owner.as_fields()}
+        if item.pk and all(getattr(item, name) == value for name, value in fields.items()):
+            continue
+        for name, value in fields.items():
+            setattr(item, name, value)
+        item.full_clean()
+        item._history_user = user
+        item.save()
+
+
+@transaction.atomic
+def meeting_update(
+    *, meeting: Meeting, data: MeetingData, actor: Actor, user, expected_updated_at: dt.datetime | None = None,
+) -> Meeting:
+    """Changes a recorded meeting by the rules of recording it (ISU staff only), all or nothing.
+    `expected_updated_at` is when the meeting was last changed as the editor saw it: if it was
+    changed since, nothing is saved (StaleEdit)."""
+    if not can_record_meeting(actor):
+        raise PermissionDenied
+    meeting_validate(data)
+    current = Meeting.objects.select_for_update().select_related("mechanism").get(pk=meeting.pk)
+    if expected_updated_at is not None and current.updated_at != expected_updated_at:
+        raise StaleEdit()
+    for name in MEETING_FIELDS:
+        setattr(current, name, getattr(data, name))
+    current.full_clean()
+    current._history_user = user
+    current.save()
+    _sync_lines(current.agenda_items.all(), AgendaItem, "title", data.agenda, user, meeting=current)
+    _sync_lines(current.decisions.all(), Decision, "text", data.decisions, user, meeting=current)
+    _sync_participants(current, data.participants, user)
+    _sync_action_items(current, data.action_items, user)
+    for document in data.documents:
+        added = MeetingDocument(meeting=current, title=document.title, url=document.url, file=document.file or "")
+        added._history_user = user
+        added.save()
+    return current

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from entities.access import actor_for
-from entities.access.taskforce import can_answer_survey, can_manage_surveys
+from taskforce.access import can_answer_survey, can_manage_surveys
 from entities.models import FocalPoint
 from taskforce.models import (
     Capability,

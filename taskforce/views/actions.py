@@ -5,17 +5,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from config.idempotency import submitted_once
-from entities.access.taskforce import can_close_action_item
+from taskforce.access import can_close_action_item
 from taskforce import selectors
 from taskforce.filters import ActionItemFilter
 from taskforce.forms import ActionItemStatusForm
 from taskforce.services.actions import action_item_set_status
 
-from .common import actor_of, apply_errors, paginate
+from .common import apply_errors, paginate
 
 
 def action_item_list(request):
-    filterset = ActionItemFilter(request.GET, queryset=selectors.action_items(actor_of(request)))
+    filterset = ActionItemFilter(request.GET, queryset=selectors.action_items(request.actor))
     page, query_string = paginate(request, filterset.qs)
     return render(request, "taskforce/action_item_list.html", {"filter": filterset, "page_obj": page, "query_string": query_string})
 
@@ -23,7 +23,7 @@ def action_item_list(request):
 @submitted_once
 def action_item_detail(request, pk):
     """The item with its status history; its owner's focal point (or ISU staff) may close it here."""
-    actor = actor_of(request)
+    actor = request.actor
     item = selectors.action_items(actor).filter(pk=pk).prefetch_related("updates__by").first()
     if item is None:
         raise Http404

@@ -8,12 +8,10 @@ from taskforce.coordination import (
     suggested_action_model,
 )
 
-from .common import actor_of
-
 
 def coordination_map_view(request):
     kind = "state" if request.GET.get("parties") == "states" else "entity"
-    mechanisms, rows = coordination_map(actor=actor_of(request), kind=kind)
+    mechanisms, rows = coordination_map(actor=request.actor, kind=kind)
     return render(request, "taskforce/coordination_map.html", {
         "mechanisms": mechanisms, "rows": rows, "kind": kind, "roles": role_labels(),
         "show_suggested": kind == "entity" and suggested_action_model() is not None,
@@ -22,5 +20,5 @@ def coordination_map_view(request):
 
 def entity_involvement_view(request, pk):
     entity = get_object_or_404(Entity, pk=pk)
-    involvement = entity_involvement(entity=entity, actor=actor_of(request))
+    involvement = entity_involvement(entity=entity, actor=request.actor)
     return render(request, "taskforce/entity_involvement.html", {"involvement": involvement, "entity": entity})

@@ -3,13 +3,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from config.idempotency import submitted_once
-from entities.access.taskforce import can_record_meeting
+from taskforce.access import can_record_meeting
 from taskforce.filters import CapabilityFilter, GlossaryTermFilter
 from taskforce.forms import CapabilityForm
 from taskforce.models import Capability, Declaration, GlossaryTerm
 from taskforce.services.directory import capability_add
 
-from .common import actor_of, paginate, signed_in
+from .common import paginate, signed_in
 
 
 def capability_list(request):
@@ -17,7 +17,7 @@ def capability_list(request):
     filterset = CapabilityFilter(request.GET, queryset=Capability.objects.select_related("entity", "mechanism"))
     page, query_string = paginate(request, filterset.qs, per_page=50)
     return render(request, "taskforce/capability_list.html", {
-        "filter": filterset, "page_obj": page, "query_string": query_string, "may_add": can_record_meeting(actor_of(request)),
+        "filter": filterset, "page_obj": page, "query_string": query_string, "may_add": can_record_meeting(request.actor),
     })
 
 

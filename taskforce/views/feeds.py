@@ -1,10 +1,8 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from taskforce.calendar import calendar_feed
+from taskforce.calendar import calendar_feed, feed_language
 from taskforce.models import Mechanism
-
-from .common import actor_of
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
@@ -15,10 +13,12 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 
 def calendar(request):
     base = request.build_absolute_uri("/").rstrip("/")
-    return _ics(calendar_feed(actor=actor_of(request), base_url=base), "task-forces.ics")
+    language = feed_language(request.GET.get("lang"))
+    return _ics(calendar_feed(actor=request.actor, base_url=base, language=language), "task-forces.ics")
 
 
 def mechanism_calendar(request, slug):
     mechanism = get_object_or_404(Mechanism, slug=slug)
     base = request.build_absolute_uri("/").rstrip("/")
-    return _ics(calendar_feed(actor=actor_of(request), mechanism=mechanism, base_url=base), f"{slug}.ics")
+    language = feed_language(request.GET.get("lang"))
+    return _ics(calendar_feed(actor=request.actor, mechanism=mechanism, base_url=base, language=language), f"{slug}.ics")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config.idempotency import submitted_once
-from entities.access.taskforce import can_record_meeting, can_request_individualised_approach
+from taskforce.access import can_record_meeting, can_request_individualised_approach
 from entities.models import State
 from taskforce import selectors
 from taskforce.forms import (
@@ -23,7 +23,7 @@ from taskforce.services.individualised import (
     individualised_approach_update,
 )
 
-from .common import actor_of, apply_errors, signed_in
+from .common import apply_errors, signed_in
 
 ParticipantRows = forms.formset_factory(IndividualisedParticipantForm, formset=BaseRowFormSet, extra=4, max_num=50, validate_max=True)
 
@@ -44,7 +44,7 @@ class ProcessForm(forms.Form):
 @signed_in(can_request_individualised_approach)
 @submitted_once
 def request_view(request):
-    actor = actor_of(request)
+    actor = request.actor
     fixed = State.objects.get(pk=actor.state_id) if actor.is_state_focal_point else None
     form = IndividualisedApproachRequestForm(request.POST or None, fixed_state=fixed)
     if request.method == "POST" and form.is_valid():
@@ -63,7 +63,7 @@ def request_view(request):
 
 
 def _ia_meeting(request, pk):
-    meeting = selectors.meeting_detail(pk=pk, actor=actor_of(request))
+    meeting = selectors.meeting_detail(pk=pk, actor=request.actor)
     if not meeting.is_individualised_approach:
         raise Http404
     return meeting

@@ -4,7 +4,7 @@ from taskforce import selectors
 from taskforce.filters import MechanismFilter
 from taskforce.models import ObjectiveKind
 
-from .common import actor_of, paginate
+from .common import paginate
 
 
 def index(request):
@@ -15,7 +15,7 @@ def index(request):
 
 
 def mechanism_detail(request, slug):
-    mechanism = selectors.mechanism_detail(slug=slug, actor=actor_of(request))
+    mechanism = selectors.mechanism_detail(slug=slug, actor=request.actor)
     objectives_by_kind = {}
     for objective in mechanism.objectives.all():
         objectives_by_kind.setdefault(ObjectiveKind(objective.kind).label, []).append(objective)

@@ -4,21 +4,17 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from entities.access.taskforce import (
-    can_answer_survey,
-    can_manage_surveys,
-    can_see_surveys,
-    visible_surveys,
-)
+from taskforce import selectors
+from taskforce.access import can_answer_survey, can_manage_surveys, can_see_surveys
 from taskforce.forms import SurveySendForm, survey_answer_form
 from taskforce.models import Survey, SurveyAnswer, SurveyResponse
 from taskforce.services.surveys import survey_answer, survey_results, survey_send
 
-from .common import actor_of, apply_errors, signed_in
+from .common import apply_errors, signed_in
 
 
 def _survey(request, pk) -> Survey:
-    found = visible_surveys(actor_of(request), Survey.objects.select_related("mechanism")).filter(pk=pk).first()
+    found = selectors.surveys(request.actor).filter(pk=pk).first()
     if found is None:
         raise Http404
     return found
@@ -26,14 +22,14 @@ def _survey(request, pk) -> Survey:
 
 @signed_in(can_see_surveys)
 def survey_list(request):
-    surveys = visible_surveys(actor_of(request), Survey.objects.select_related("mechanism")).order_by("-created_at")
+    surveys = selectors.surveys(request.actor).order_by("-created_at")
     return render(request, "taskforce/survey_list.html", {"surveys": surveys})
 
 
 @signed_in(can_see_surveys)
 def survey_detail(request, pk):
     survey = _survey(request, pk)
-    actor = actor_of(request)
+    actor = request.actor
     invited = {i.entity_id: i for i in survey.invitations.select_related("entity")}
     responded = set(survey.responses.values_list("entity_id", flat=True))
     results, per_entity = survey_results(survey)
@@ -65,7 +61,7 @@ def survey_send_view(request, pk):
 @signed_in(can_see_surveys)
 def survey_answer_view(request, pk):
     survey = _survey(request, pk)
-    actor = actor_of(request)
+    actor = request.actor
     invited = set(survey.invitations.values_list("entity_id", flat=True))
     if not can_answer_survey(actor, survey, invited_entity_ids=invited) or survey.status != "open":
         raise PermissionDenied

@@ -81,24 +81,30 @@ class Journey:
         assert self.page.get_attribute("html", "lang") == code
 
     # --- proving a page -----------------------------------------------------------------------
-    def key_page(self, label: str, *, axe: bool = True) -> None:
-        """Accessibility, 360 px fit and screenshots of the page as it is now."""
+    def key_page(self, label: str, *, axe: bool = True, axe_on_phone: bool = False, screenshots: bool = True) -> None:
+        """Accessibility, 360 px fit and screenshots of the page as it is now. `axe_on_phone`
+        runs axe again at 360 px (the phone layout: folded menu, tables as cards or scrolling
+        regions); `screenshots=False` skips the pictures where a journey checks many pages."""
         self._count += 1
         stem = f"{self._count:02d}-{slug(label)}"
         folder = ARTIFACTS / "screenshots" / self.name
         folder.mkdir(parents=True, exist_ok=True)
         self.page.set_viewport_size(DESKTOP)
-        self.page.screenshot(path=str(folder / f"{stem}.png"), full_page=True)
+        if screenshots:
+            self.page.screenshot(path=str(folder / f"{stem}.png"), full_page=True)
         if axe:
             self.check_accessible(stem)
         self.page.set_viewport_size({"width": PHONE_WIDTH, "height": 780})
+        if axe and axe_on_phone:
+            self.check_accessible(f"{stem}-360")
         overflow = self.page.evaluate(
             "() => ({doc: document.documentElement.scrollWidth, body: document.body.scrollWidth,"
             " culprits: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
             " && getComputedStyle(e).position !== 'fixed' && !e.closest('.table-scroll, pre, [data-scrolls]')).slice(0, 5)"
             ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : ''))})"
         )
-        self.page.screenshot(path=str(folder / f"{stem}-360.png"), full_page=True)
+        if screenshots:
+            self.page.screenshot(path=str(folder / f"{stem}-360.png"), full_page=True)
         self.page.set_viewport_size(DESKTOP)
         if overflow["doc"] > PHONE_WIDTH or overflow["body"] > PHONE_WIDTH:
             path = self.page.url.removeprefix(self.app.url).split("?")[0]

@@ -116,3 +116,31 @@ ROUTES += [
     Route("letters:obligation-import-confirm", STAFF_POST, method="post"),
     Route("letters:obligation-import-template", STAFF_HTML),
 ]
+
+
+def _recording(world):
+    from tests.factories import ReportingObligationFactory, TreatyPartyFactory
+
+    party = TreatyPartyFactory(state=world.state_a)
+    ReportingObligationFactory(treaty=party.treaty, code="article-7")
+    return {}
+
+
+REPORT_OF_A = {"state": "MX", "kind": "annual", "period": 2024, "received_on": "2025-04-02",
+               "link": "https://example.org/report.pdf"}
+API_STAFF_ONLY = {"anonymous": 401, "isu_staff": 200, "state_a": 403, "state_b": 403, "entity_fp": 403, "api_token": 403}
+
+# API: reports recorded as the browser's form records them (staff, or the State's own focal point),
+# the whole filtered list as the browser's export, and the compliance page (staff only).
+ROUTES += [
+    Route("report-submission-list", {"anonymous": 401, "isu_staff": 201, "state_a": 201, "state_b": 403, "entity_fp": 403,
+                                     "api_token": 403}, method="post", format="json", args=_recording,
+          data=lambda w: REPORT_OF_A, label="record State A's"),
+    Route("report-submission-export", {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 200, "entity_fp": 200,
+                                       "api_token": 200}),
+    Route("report-submission-list", {"anonymous": 401, "isu_staff": 200, "state_a": 200, "state_b": 200, "entity_fp": 200,
+                                     "api_token": 200}, data=lambda w: {"format": "csv"}, label="csv"),
+    Route("compliance-list", API_STAFF_ONLY),
+    Route("compliance-list", API_STAFF_ONLY, data=lambda w: {"format": "xlsx"}, label="xlsx"),
+    Route("compliance-export", API_STAFF_ONLY),
+]

@@ -68,7 +68,7 @@ def test_state_with_mined_areas_gets_one_letter_24_months_ahead_in_its_language(
     assert spanish.subject == "Plazo del artículo 5: 1 de septiembre de 2035"
     assert "dentro de 24 meses" in spanish.body and "Perú" in spanish.body
     french = next(m for m in mail.outbox if m.to == ["mines@diplomatie.example.sn"])
-    assert "1 septembre 2035" in french.subject and "dans 24 mois" in french.body
+    assert "1er septembre 2035" in french.subject and "dans 24 mois" in french.body
     assert not any(m.to == ["mines@mfa.example.no"] for m in mail.outbox)
 
 

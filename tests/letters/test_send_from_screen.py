@@ -83,11 +83,11 @@ def test_preview_lists_each_state_with_language_and_address_or_no_recipient(marc
     response = staff_client.get(stage_url(convention))
     assert response.status_code == 200
     rows = {row.name: row for row in response.context["rows"]}
-    assert set(rows) == {"Colombia", "Mexico", "Netherlands", "Uganda"}  # France already reported
+    assert set(rows) == {"Colombia", "Mexico", "Netherlands (Kingdom of the)", "Uganda"}  # France already reported
     assert (rows["Mexico"].language_label, rows["Mexico"].addresses) == ("Spanish", ["mision@sre.example.mx"])
     assert (rows["Uganda"].language_label, rows["Uganda"].addresses) == ("English", ["focal@mofa.example.ug"])
     assert rows["Colombia"].no_recipient and rows["Colombia"].malformed == ["not an address@"]
-    assert rows["Netherlands"].no_recipient and rows["Netherlands"].language_label == "English"
+    assert rows["Netherlands (Kingdom of the)"].no_recipient and rows["Netherlands (Kingdom of the)"].language_label == "English"
     text = visible_text(response)
     assert "Malformed address: not an address@" in text
     assert text.count("no recipient") >= 2

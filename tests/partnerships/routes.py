@@ -53,6 +53,17 @@ def _project(world):
     return Project.objects.create(title="Project", owner_entity=world.entity)
 
 
+def _pledge(world):
+    from partnerships.models import Pledge
+
+    pledge = Pledge.objects.create(project=_project(world), donor_description="Indicative pledges", amount=1000, currency="USD")
+    return {"pk": pledge.project_id, "pledge_pk": pledge.pk}
+
+
+def _budget_data():
+    return {"lines-TOTAL_FORMS": "1", "lines-INITIAL_FORMS": "0", "lines-0-label": "Personnel", "lines-0-amount": "1000"}
+
+
 def _propose_data(world):
     from tests.factories import NeedFactory, OfferFactory
 
@@ -106,6 +117,13 @@ ROUTES = [
     Route("partnerships:challenge-edit", expect(SIGNED_IN_HTML, state_b=404, entity_fp=404), args=lambda w: {"pk": _challenge(w).pk}),
     Route("partnerships:project-list", PUBLIC),
     Route("partnerships:project-detail", PUBLIC, args=lambda w: {"pk": _project(w).pk}),
+    Route("partnerships:project-budget", STAFF_HTML, args=lambda w: {"pk": _project(w).pk}),
+    Route("partnerships:project-budget", expect(STAFF_HTML, isu_staff=302), method="post", args=lambda w: {"pk": _project(w).pk},
+          data=lambda w: _budget_data(), label="save"),
+    Route("partnerships:pledge-add", STAFF_HTML, args=lambda w: {"pk": _project(w).pk}),
+    Route("partnerships:pledge-edit", STAFF_HTML, args=_pledge),
+    Route("partnerships:pledge-edit", expect(STAFF_HTML, isu_staff=302), method="post", args=_pledge,
+          data=lambda w: {"remove": "1"}, label="remove"),
     Route("partnerships:dashboard", STAFF_HTML),
     Route("partnerships:feedback", expect(SIGNED_IN_HTML, entity_fp=403)),
     Route("partnerships:feedback-list", STAFF_HTML),
@@ -149,4 +167,25 @@ ROUTES = [
     Route("partnership-challenge-detail", PUBLIC, args=lambda w: {"pk": _challenge(w, consent=True).pk}, label="shared"),
     Route("partnership-challenge-detail", expect(PUBLIC, anonymous=404, state_b=404, entity_fp=404, api_token=404),
           args=lambda w: {"pk": _challenge(w).pk}, label="not shared"),
+]
+
+NEW_CHALLENGE = {"obligation": "article_5", "nature": "financial", "source": "article_7",
+                 "description": "Clearance of the last mined areas needs funds.", "consent_to_share": False}
+
+# API: whole-list exports (the Platform page's file) and challenges written by their own State.
+ROUTES += [
+    Route("need-export", PUBLIC),
+    Route("need-export", PUBLIC, data=lambda w: {"format": "xlsx"}, label="xlsx"),
+    Route("need-list", PUBLIC, data=lambda w: {"format": "csv"}, label="csv"),
+    Route("offer-export", PUBLIC),
+    Route("offer-list", PUBLIC, data=lambda w: {"format": "xlsx"}, label="xlsx"),
+    Route("partnership-challenge-list", expect(API_WRITE, isu_staff=201, state_a=201, state_b=400, entity_fp=403),
+          method="post", format="json", args=lambda w: _parties(w) or {}, data=lambda w: {**NEW_CHALLENGE, "state": "MX"},
+          label="for State A"),
+    Route("partnership-challenge-detail", expect(API_WRITE, isu_staff=200, state_a=200, state_b=404, entity_fp=404),
+          method="patch", format="json", args=lambda w: {"pk": _challenge(w).pk},
+          data=lambda w: {"consent_to_share": True, "version": 1}, label="not shared"),
+    Route("partnership-challenge-detail", expect(API_WRITE, isu_staff=200, state_a=200, state_b=403, entity_fp=403),
+          method="put", format="json", args=lambda w: {"pk": _challenge(w, consent=True).pk},
+          data=lambda w: {**NEW_CHALLENGE, "version": 1}, label="shared, put"),
 ]

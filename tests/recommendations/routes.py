@@ -69,5 +69,6 @@ ROUTES = [
     Route("action-status-update-list", expect(API_POSTED, entity_fp=403), method="post",
           args=_api_status_args(_other_action), data=_status_data, format="json", label="other entity"),
     Route("recommendation-export", API_READ),
+    Route("recommendation-export", API_READ, data=lambda w: {"format": "xlsx"}, label="xlsx"),
     Route("api-root", PUBLIC),
 ]

@@ -21,6 +21,13 @@ def confidential_meeting(w):
     return {"pk": found.pk}
 
 
+def membership(w):
+    from tests.factories import MembershipFactory
+
+    found = MembershipFactory(mechanism=MechanismFactory(slug="casa", acronym="CASA", lead_entity=w.entity), entity=w.other_entity)
+    return {"slug": "casa", "pk": found.pk}
+
+
 def unmas_item(w):
     return {"pk": ActionItemFactory(mechanism__slug="casa", entity=w.entity).pk}
 
@@ -43,6 +50,19 @@ ROUTES = [
     Route("taskforce:meeting-detail", PUBLIC, args=meeting),
     Route("taskforce:meeting-detail", SEEN_BY_STAFF_AND_A, args=confidential_meeting, label="confidential"),
     Route("taskforce:meeting-record", STAFF_HTML, args=mechanism),
+    Route("taskforce:meeting-edit", STAFF_HTML, args=meeting),
+    # Even State A, which took part, may not edit it: refused before the meeting is looked up.
+    Route("taskforce:meeting-edit", STAFF_HTML, args=confidential_meeting, label="confidential"),
+    Route("taskforce:membership-add", STAFF_HTML, args=mechanism),
+    Route("taskforce:membership-add", expect(STAFF_HTML, isu_staff=302), method="post", args=mechanism,
+          data=lambda w: {"party": f"entity:{w.other_entity.pk}", "role": "member", "since": "2024-01-01"}, label="add"),
+    Route("taskforce:membership-edit", STAFF_HTML, args=membership),
+    Route("taskforce:membership-edit", expect(STAFF_HTML, isu_staff=302), method="post", args=membership,
+          data=lambda w: {"role": "observer"}, label="change"),
+    # A GET only leads to the membership's page; ending is a POST.
+    Route("taskforce:membership-end", expect(STAFF_HTML, isu_staff=302), args=membership),
+    Route("taskforce:membership-end", expect(STAFF_HTML, isu_staff=302), method="post", args=membership,
+          data=lambda w: {"end-until": "2025-12-31"}, label="end"),
     Route("taskforce:action-item-list", PUBLIC),
     Route("taskforce:action-item-detail", PUBLIC, args=unmas_item),
     Route("taskforce:action-item-detail", CLOSE_OWN, method="post", args=unmas_item, data=lambda w: CLOSE, label="close own"),
@@ -127,4 +147,47 @@ ROUTES += [
     # Non-staff are refused before the meeting is looked up: a 403 that says nothing about the meeting.
     Route("taskforce:ia-checklist", STAFF_HTML, args=ia_meeting),
     Route("taskforce:ia-report", expect(SEEN_BY_STAFF_AND_A), args=ia_meeting),
+]
+
+
+def state_a_item(w):
+    return {"item_id": ActionItemFactory(mechanism__slug="casa", entity=None, state=w.state_a).pk}
+
+
+def capability(w):
+    from taskforce.models import Capability
+
+    return {"pk": Capability.objects.create(entity=w.entity, kind="training", title="Survey and clearance training").pk}
+
+
+def glossary_term(w):
+    from taskforce.models import GlossaryTerm
+
+    term = GlossaryTerm.objects.create(
+        mechanism=MechanismFactory(slug="casa"), term_en="Mine action", term_fr="Action contre les mines",
+        term_es="Acción contra las minas", definition_en="Activities which aim to reduce the impact of mines.",
+    )
+    return {"pk": term.pk}
+
+
+# API: an action item's status changed as on its page (the owner's focal point or staff), and the
+# read resources of the task force pages (surveys: staff and entity focal points, as the pages).
+CLOSED = {"anonymous": 401, "isu_staff": 201, "state_a": 403, "state_b": 403, "entity_fp": 201, "api_token": 403}
+API_SURVEY_READERS = {"anonymous": 401, "isu_staff": 200, "state_a": 403, "state_b": 403, "entity_fp": 200, "api_token": 403}
+
+ROUTES += [
+    Route("action-item-updates", CLOSED, method="post", format="json",
+          args=lambda w: {"item_id": unmas_item(w)["pk"]}, data=lambda w: CLOSE, label="own entity's item"),
+    Route("action-item-updates", expect(CLOSED, entity_fp=403), method="post", format="json",
+          args=lambda w: {"item_id": other_item(w)["pk"]}, data=lambda w: CLOSE, label="other entity's item"),
+    Route("action-item-updates", expect(CLOSED, state_a=201, entity_fp=403), method="post", format="json",
+          args=state_a_item, data=lambda w: CLOSE, label="State A's item"),
+    Route("declaration-list", API_READ),
+    Route("declaration-detail", API_READ, args=declaration),
+    Route("survey-list", API_SURVEY_READERS),
+    Route("survey-detail", API_SURVEY_READERS, args=survey),
+    Route("capability-list", API_READ),
+    Route("capability-detail", API_READ, args=capability),
+    Route("glossary-term-list", API_READ),
+    Route("glossary-term-detail", API_READ, args=glossary_term),
 ]

@@ -32,7 +32,8 @@ def test_state_focal_point_requests_for_its_own_state_with_the_annex_roles(clien
     assert ("Uganda", "chair", "requesting_state") in roles
     assert ("ISU", "secretary", "isu") in roles
     assert {r for r in roles if r[2] == "committee"} == {
-        ("Mexico", "facilitator", "committee"), ("Netherlands", "facilitator", "committee"), ("Switzerland", "facilitator", "committee")}
+        ("Mexico", "facilitator", "committee"), ("Netherlands (Kingdom of the)", "facilitator", "committee"),
+        ("Switzerland", "facilitator", "committee")}
     assert meeting.process_checks.count() == 6
 
 
