@@ -60,7 +60,10 @@ class EntityQuerySet(models.QuerySet):
 
     def lineage_ids_of_acronym(self, acronym: str) -> set[int]:
         """The lineage of the entity with this acronym, old or new, case-insensitive (empty if none)."""
-        found = list(Entity.objects.filter(acronym__iexact=acronym.strip()).values_list("pk", flat=True))
+        acronym = acronym.strip()
+        if not acronym or len(acronym) > Entity._meta.get_field("acronym").max_length:
+            return set()  # no entity has it; and SQLite refuses a LIKE pattern of 100,000 characters
+        found = list(Entity.objects.filter(acronym__iexact=acronym).values_list("pk", flat=True))
         return self.lineage_ids(*found) if found else set()
 
 
