@@ -9,7 +9,6 @@ English page.
 
 from django import template
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -33,4 +32,4 @@ def source_text(value, autoescape=True):
 
 @register.simple_tag
 def source_lang() -> str:
-    return "" if _reader_reads_source() else mark_safe(f' lang="{SOURCE_LANGUAGE}"')
+    return "" if _reader_reads_source() else format_html(' lang="{}"', SOURCE_LANGUAGE)

@@ -10,7 +10,7 @@ document (“late January”) stays in the document's English, marked as such.
 import re
 
 from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, gettext_noop
 
 CURATED_NOTES = frozenset({
@@ -38,6 +38,9 @@ def note_html(text: str) -> SafeString:
     undated = UNDATED_DAY.match(text)
     if undated:
         quoted = format_html('<span lang="en">{}</span>', undated["wording"])
-        # The catalogue's sentence is escaped, the wording escaped by format_html, the year digits.
-        return mark_safe(escape(gettext(UNDATED_DAY_TEXT)) % {"wording": quoted, "year": undated["year"]})
+        # The catalogue's sentence is escaped, then its two placeholders filled by format_html
+        # (the quoted wording is already escaped and marked, the year is escaped).
+        sentence = escape(gettext(UNDATED_DAY_TEXT)).replace("{", "{{").replace("}", "}}")
+        sentence = sentence.replace("%(wording)s", "{wording}").replace("%(year)s", "{year}")
+        return format_html(sentence, wording=quoted, year=undated["year"])
     return escape(text)
