@@ -82,7 +82,7 @@ class RecommendationViewSet(_ReadOnly):
         return selectors.recommendation_list(actor=self.actor)
 
     def page_queryset(self, queryset):
-        return queryset.values(*selectors.LIST_FIELDS)
+        return selectors.recommendation_rows_queryset(queryset)
 
     def page_data(self, page) -> list:
         return selectors.recommendation_rows(page)
