@@ -19,9 +19,9 @@ from letters.services.scheduling import (
     CLEARANCE_PURPOSE,
     STAGE_HORIZON_DAYS,
     Stage,
-    _pending_parties,
     obligation_label,
     obligation_purpose,
+    parties_owing,
     stages_between,
     stages_due,
     states_with_address,
@@ -97,7 +97,7 @@ def plan_ahead(*, today: dt.date, days: int = 120) -> tuple[list[PlannedStage], 
 def _planned(stage: Stage) -> PlannedStage:
     """The States Parties a stage would still write to, and how many letters it already has."""
     purpose = obligation_purpose(stage.plan.obligation)
-    parties = _pending_parties(stage)
+    parties = list(parties_owing(stage).select_related("state"))
     done = set(Letter.objects.filter(purpose=purpose, period=stage.period, stage=stage.stage).values_list("state_id", flat=True))
     return PlannedStage(stage, purpose, [p for p in parties if p.state_id not in done], len(done))
 
@@ -141,13 +141,11 @@ def stages_overview(*, today: dt.date, days: int = STAGE_HORIZON_DAYS) -> tuple[
     return due, coming
 
 
-# Messages other apps send through the outbox, in words (their purposes are fixed strings).
+# Messages sent through the outbox that have no template kind, in words (their purposes are
+# fixed strings); a kind's purpose is named by the kind's label (letters.models.templates).
 PURPOSE_LABELS = {
     CLEARANCE_PURPOSE: _("Article 5: clearance of mined areas"),
-    "partnerships-match": _("Platform for Partnerships: match proposed"),
-    "partnerships-stale": _("Platform for Partnerships: entries to confirm"),
     "taskforce-survey": _("Task force survey"),
-    "taskforce-overdue": _("Task force: overdue action item"),
 }
 
 

@@ -118,12 +118,6 @@ def challenges_for(actor: Actor) -> QuerySet:
     return Challenge.objects.select_related("state").visible_to(actor)
 
 
-def counts_by(queryset: QuerySet, field: str) -> dict:
-    """{(side, value): count} for open needs and offers."""
-    rows = queryset.filter(status__in=ACTIVE_STATUSES).order_by().values("side", field).annotate(n=Count("id"))
-    return {(row["side"], row[field]): row["n"] for row in rows}
-
-
 def side_totals(queryset: QuerySet) -> dict:
     totals = dict.fromkeys(Side.values, 0)
     totals.update({row["side"]: row["n"] for row in queryset.order_by().values("side").annotate(n=Count("id"))})

@@ -1,17 +1,17 @@
 """The coordination map: which parties sit in which mechanisms, attend which meetings and own
-which action items (and, when the recommendations app is installed, which suggested actions
-name them as implementing entities). Reads only; a fixed number of queries."""
+which action items (and which suggested actions of annex I name them as implementing
+entities). Reads only; a fixed number of queries."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Count, OuterRef, Subquery
 
 from entities.access import Actor
 from entities.models import Entity, State
+from recommendations.models import SuggestedAction
 
 from .models import ActionItem, ActionItemStatus, Mechanism, Meeting, Membership, Participant
 
@@ -39,21 +39,6 @@ class Row:
     @property
     def mechanism_count(self) -> int:
         return sum(1 for cell in self.cells if cell.involved)
-
-
-def suggested_action_model():
-    """The recommendations app's SuggestedAction, when it exists."""
-    try:
-        return apps.get_model("recommendations", "SuggestedAction")
-    except LookupError:
-        return None
-
-
-def visible_suggested_actions(actor: Actor):
-    model = suggested_action_model()
-    if model is None:
-        return None
-    return model.objects.visible_to(actor)
 
 
 def coordination_map(*, actor: Actor, kind: str = "entity") -> tuple[list[Mechanism], list[Row]]:
@@ -101,8 +86,8 @@ def coordination_map(*, actor: Actor, kind: str = "entity") -> tuple[list[Mechan
         note_former(cell, row[field_name])
 
     suggested: dict[int, int] = {}
-    actions = visible_suggested_actions(actor) if kind == "entity" else None
-    if actions is not None:
+    if kind == "entity":
+        actions = SuggestedAction.objects.visible_to(actor)
         named: dict[int, set[int]] = defaultdict(set)
         lineage = [*cells, *(old for old, current in today.items() if current in cells)]
         for action_id, entity_id in actions.filter(implementing_entities__in=lineage).values_list(
@@ -135,7 +120,7 @@ class Involvement:
     memberships: list
     meetings: list
     action_items: list
-    suggested_actions: list | None
+    suggested_actions: list
     capabilities: list
     survey_responses: list
 
@@ -158,14 +143,12 @@ def entity_involvement(*, entity: Entity, actor: Actor) -> Involvement:
         ActionItem.objects.filter(entity__in=lineage).select_related("mechanism", "meeting", "entity").visible_to(actor)
         .order_by("status", "due_on")
     )
-    actions = visible_suggested_actions(actor)
-    suggested = None
-    if actions is not None:
-        suggested = list(
-            actions.filter(pk__in=actions.filter(implementing_entities__in=lineage).values("pk"))
-            .select_related("recommendation", "addressee")
-            .prefetch_related("recommendation__references__report").order_by("pk")[:200]
-        )
+    actions = SuggestedAction.objects.visible_to(actor)
+    suggested = list(
+        actions.filter(pk__in=actions.filter(implementing_entities__in=lineage).values("pk"))
+        .select_related("recommendation", "addressee")
+        .prefetch_related("recommendation__references__report").order_by("pk")[:200]
+    )
     return Involvement(
         entity=entity,
         memberships=memberships,

@@ -26,15 +26,6 @@ from .models import (
 )
 
 
-def party_condition(prefix: str, entity: str | None, state: str | None) -> Q:
-    condition = Q()
-    if entity:
-        condition &= Q(**{f"{prefix}entity__acronym__iexact": entity})
-    if state:
-        condition &= Q(**{f"{prefix}state__code": state.upper()})
-    return condition
-
-
 class MechanismFilter(django_filters.FilterSet):
     q = SearchFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=MechanismKind.choices, label=_("Kind"))

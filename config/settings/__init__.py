@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -131,7 +132,25 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300, minimum=1)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240, minimum=1)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60)}
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    # Letters: each day's reminder stages and campaigns (docs/letters.md), and letters whose
+    # worker died mid-send picked up again.
+    "letters-daily-schedule": {
+        "task": "letters.tasks.letters_schedule_today",
+        "schedule": crontab(hour=env_int("LETTERS_DAILY_HOUR_UTC", 5, minimum=0), minute=0),
+    },
+    "letters-resume-stalled": {"task": "letters.tasks.letters_resume_stalled", "schedule": timedelta(minutes=5)},
+    # Weekly reminders of overdue action items to their owners' focal points (letters outbox).
+    "taskforce-overdue-reminders": {
+        "task": "taskforce.tasks.taskforce_overdue_reminders",
+        "schedule": crontab(day_of_week="mon", hour=6, minute=0),
+    },
+    # Daily: States with entries not confirmed for twelve months are asked (letters outbox) to
+    # confirm or withdraw them; each staleness is asked about once. See docs/partnerships.md.
+    "partnerships-stale-entries": {
+        "task": "partnerships.tasks.request_stale_confirmations", "schedule": timedelta(days=1),
+    },
+}
 
 # --- Authentication and sessions ------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -294,15 +313,31 @@ SPECTACULAR_SETTINGS = {
         "config.schema.document_errors",
         "config.schema.declare_public_reads",
         "config.schema.describe_query_parameters",
-    "config.schema.declare_idempotency_key",
+        "config.schema.declare_idempotency_key",
         "config.schema.describe_csv",
         "config.schema.declare_pagination",
     ],
-    # One schema name per choice set that several models share (otherwise check --deploy warns).
+    # One stable schema name per choice set that several models or serializers share, for
+    # generated clients (otherwise check --deploy warns).
     "ENUM_NAME_OVERRIDES": {
         "DatePrecisionEnum": "taskforce.models.common.DatePrecision",
         "PartyRoleEnum": "taskforce.models.common.PartyRole",
         "ParticipantRoleEnum": "taskforce.models.meetings.ParticipantRole",
+        "ActionItemStatusEnum": "taskforce.models.actions.ActionItemStatus",
+        "SurveyStatusEnum": "taskforce.models.surveys.SurveyStatus",
+        "ActionStatusEnum": "recommendations.models.ActionStatus",
+        "ReportKindEnum": "letters.models.reporting.ReportKind",
+        "ReportVerdictEnum": ["on_time", "late", "missing", "not_due"],
+        "PlatformEntryStatusEnum": "partnerships.choices.EntryStatus",
+        "PlatformKindEnum": "partnerships.choices.Kind",
+        "PlatformAreaEnum": "partnerships.choices.Area",
+        "PlatformSideEnum": "partnerships.choices.Side",
+        "PlatformVisibilityEnum": "partnerships.choices.Visibility",
+        "PlatformMatchStatusEnum": "partnerships.choices.MatchStatus",
+        "PlatformObligationEnum": "partnerships.choices.Obligation",
+        "PlatformChallengeNatureEnum": "partnerships.choices.ChallengeNature",
+        "PlatformChallengeSourceEnum": "partnerships.choices.ChallengeSource",
+        "PlatformPledgeStatusEnum": "partnerships.choices.PledgeStatus",
     },
 }
 
@@ -324,8 +359,6 @@ LOGGING = {
 ADMINS = [("ISU", addr) for addr in env_list("ADMIN_EMAILS", [])]
 
 # --- Letters (outbox, reminders) ------------------------------------------------------------
-from celery.schedules import crontab as _letters_crontab  # noqa: E402
-
 # See docs/letters.md. Attempts are counted per letter; retries back off exponentially from
 # LETTERS_RETRY_BASE_SECONDS up to LETTERS_RETRY_MAX_SECONDS; a claim ("sending") older than
 # LETTERS_CLAIM_LEASE_SECONDS is taken to belong to a dead worker and is sent again.
@@ -343,55 +376,7 @@ LETTERS_SECRETARIAT_NAMES = {
     "fr": env_str("LETTERS_SECRETARIAT_FR", "Unité d'appui à l'application"),
     "es": env_str("LETTERS_SECRETARIAT_ES", "Dependencia de Apoyo a la Aplicación"),
 }
-CELERY_BEAT_SCHEDULE["letters-daily-schedule"] = {
-    "task": "letters.tasks.letters_schedule_today",
-    "schedule": _letters_crontab(hour=env_int("LETTERS_DAILY_HOUR_UTC", 5, minimum=0), minute=0),
-}
-CELERY_BEAT_SCHEDULE["letters-resume-stalled"] = {
-    "task": "letters.tasks.letters_resume_stalled",
-    "schedule": timedelta(minutes=5),
-}
 
 # --- Recommendations ------------------------------------------------------------------------
 # An open suggested action with no status update for this many days is listed as stale.
 RECOMMENDATIONS_STALE_DAYS = env_int("RECOMMENDATIONS_STALE_DAYS", 180, minimum=1)
-
-# --- Task forces ----------------------------------------------------------------------------
-# Weekly reminders of overdue action items to their owners' focal points (letters outbox).
-from celery.schedules import crontab as _taskforce_crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE["taskforce-overdue-reminders"] = {
-    "task": "taskforce.tasks.taskforce_overdue_reminders",
-    "schedule": _taskforce_crontab(day_of_week="mon", hour=6, minute=0),
-}
-
-# Recommendations: a stable OpenAPI name for the action status choices.
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["ActionStatusEnum"] = "recommendations.models.ActionStatus"
-
-# --- Platform for Partnerships --------------------------------------------------------------
-# Daily: States with entries not confirmed for twelve months are asked (letters outbox) to
-# confirm or withdraw them; each staleness is asked about once. See docs/partnerships.md.
-CELERY_BEAT_SCHEDULE["partnerships-stale-entries"] = {
-    "task": "partnerships.tasks.request_stale_confirmations",
-    "schedule": timedelta(days=1),
-}
-# Stable OpenAPI names for the Platform's choice sets.
-SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update({
-    "PlatformEntryStatusEnum": "partnerships.choices.EntryStatus",
-    "PlatformKindEnum": "partnerships.choices.Kind",
-    "PlatformAreaEnum": "partnerships.choices.Area",
-    "PlatformSideEnum": "partnerships.choices.Side",
-    "PlatformVisibilityEnum": "partnerships.choices.Visibility",
-    "PlatformMatchStatusEnum": "partnerships.choices.MatchStatus",
-    "PlatformObligationEnum": "partnerships.choices.Obligation",
-    "PlatformChallengeNatureEnum": "partnerships.choices.ChallengeNature",
-    "PlatformChallengeSourceEnum": "partnerships.choices.ChallengeSource",
-    "PlatformPledgeStatusEnum": "partnerships.choices.PledgeStatus",
-})
-# Choice sets several serializers share, named once for generated clients.
-SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update({
-    "ActionItemStatusEnum": "taskforce.models.actions.ActionItemStatus",
-    "SurveyStatusEnum": "taskforce.models.surveys.SurveyStatus",
-    "ReportKindEnum": "letters.models.reporting.ReportKind",
-    "ReportVerdictEnum": ["on_time", "late", "missing", "not_due"],
-})

@@ -246,8 +246,9 @@ def parties_to_write(treaty_id: int, today: dt.date) -> QuerySet[TreatyParty]:
     return TreatyParty.objects.filter(treaty_id=treaty_id).exclude(withdrawal__effective_on__lte=today)
 
 
-def _pending(stage: Stage, today: dt.date | None) -> QuerySet[TreatyParty]:
-    """States Parties owing the annual report for the stage's year and not yet submitted."""
+def parties_owing(stage: Stage, today: dt.date | None = None) -> QuerySet[TreatyParty]:
+    """States Parties owing the annual report for the stage's year and not yet submitted: the
+    one rule for who a reminder stage writes to (the staff's planning pages read it too)."""
     obligation = stage.plan.obligation
     submitted = ReportSubmission.objects.filter(
         obligation=obligation, kind=ReportKind.ANNUAL, period=stage.period,
@@ -258,15 +259,6 @@ def _pending(stage: Stage, today: dt.date | None) -> QuerySet[TreatyParty]:
         .exclude(entry_into_force__gt=dt.date(stage.period, 12, 31))
         .order_by("state__code")
     )
-
-
-def _pending_parties(stage: Stage, today: dt.date | None = None) -> list[TreatyParty]:
-    return list(_pending(stage, today).select_related("state"))
-
-
-def _pending_states(stage: Stage, today: dt.date | None = None) -> list[tuple[int, str]]:
-    """(state id, ISO code) of the States Parties still owing the stage's report."""
-    return list(_pending(stage, today).values_list("state_id", "state__code"))
 
 
 class StateRecipients:
@@ -336,7 +328,7 @@ def _stage_drafts(stage: Stage, templates: TemplateSet, recipients: StateRecipie
     obligation = stage.plan.obligation
     purpose = obligation_purpose(obligation)
     existing = _existing_state_ids(purpose, stage.period, stage.stage)
-    pending = _pending_states(stage, today)
+    pending = list(parties_owing(stage, today).values_list("state_id", "state__code"))
     states = [(state_id, code) for state_id, code in pending if state_id not in existing]
     result.already += len(pending) - len(states)
     return _drafts_for(states, kind=stage.kind, purpose=purpose, period=stage.period, stage=stage.stage,

@@ -5,7 +5,6 @@ from taskforce.coordination import (
     coordination_map,
     entity_involvement,
     role_labels,
-    suggested_action_model,
 )
 
 
@@ -14,7 +13,7 @@ def coordination_map_view(request):
     mechanisms, rows = coordination_map(actor=request.actor, kind=kind)
     return render(request, "taskforce/coordination_map.html", {
         "mechanisms": mechanisms, "rows": rows, "kind": kind, "roles": role_labels(),
-        "show_suggested": kind == "entity" and suggested_action_model() is not None,
+        "show_suggested": kind == "entity",
     })
 
 
