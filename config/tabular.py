@@ -7,8 +7,9 @@ header. Checking the values of each row is the caller's job; the caller reports 
 `Problem(row, column, message)` (`RowProblems` collects those of one row) and raises
 `TableRejected` itself so staff see every problem at once.
 
-Writing: `table_response` answers a CSV (UTF-8 with BOM) or XLSX download; every text cell goes
-through `formula_guard`.
+Writing: `table_response` answers a CSV (UTF-8 with BOM) or XLSX download, `table_stream` the
+same CSV streamed row by row for a list of any length; every text cell goes through
+`formula_guard`, and reading undoes it, so an unchanged export imports back as "no change".
 
 Two-step imports: the view keeps the upload with `stash_upload`, shows an `ImportPreview`, and
 the confirm step gets the bytes back with `take_upload`; `config.table_import` runs both steps
@@ -24,11 +25,11 @@ import io
 import re
 import secrets
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
@@ -47,6 +48,7 @@ __all__ = [
     "read_table",
     "stash_upload",
     "table_response",
+    "table_stream",
     "take_upload",
 ]
 
@@ -58,6 +60,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the legacy .xls format, which openpyxl cannot read
 _DELIMITERS = (",", ";", "\t")
+_CSV_TYPE = "text/csv; charset=utf-8"
+_XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_CHUNK_BYTES = 64 * 1024  # CSV text a stream writes before handing a chunk to the server
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,9 @@ def _csv_rows(content: bytes) -> Iterable[list[str]]:
     try:
         text = content.decode(encoding)
     except UnicodeDecodeError:
+        # Refused rather than read as Windows-1252 (a spreadsheet's default "CSV"): nearly any
+        # bytes decode as Windows-1252, so a file in another encoding would be saved garbled
+        # without a word, and the way out (save as "CSV UTF-8") is one menu away.
         raise _reject(_(
             "The file is not saved as UTF-8 text. In your spreadsheet, choose “Save as” and the "
             "“CSV UTF-8” format, then upload it again."
@@ -201,7 +209,7 @@ def _xlsx_rows(content: bytes) -> Iterable[list[str]]:
 
 def _unreadable_workbook() -> TableRejected:
     return _reject(_(
-        "The file cannot be opened as an Excel workbook (.xlsx). Open it in your spreadsheet, save it "
+        "The file cannot be read as an XLSX workbook (Excel). Open it in your spreadsheet, save it "
         "again as .xlsx or “CSV UTF-8”, and upload it again."
     ))
 
@@ -259,7 +267,10 @@ def _records(table: Iterable[list[str]], *, columns, required, max_rows) -> list
             positions[index] = name
     for name in required:
         if name not in seen:
-            problems.append(Problem(None, name, _("This column is missing; it is required.")))
+            problems.append(Problem(None, name, _(
+                "This required column is not in the first row. Missing columns must be added before the file "
+                "can be imported."
+            )))
     if problems:
         raise TableRejected(problems)
 
@@ -279,7 +290,7 @@ def _records(table: Iterable[list[str]], *, columns, required, max_rows) -> list
         record: dict = {name: "" for name in columns}
         for index, name in positions.items():
             if index < len(values):
-                record[name] = _unguard(values[index])
+                record[name] = _unguard(values[index]).strip()
         record["_row"] = number
         records.append(record)
     if problems:
@@ -288,10 +299,17 @@ def _records(table: Iterable[list[str]], *, columns, required, max_rows) -> list
 
 
 def _unguard(value: str) -> str:
-    """Undoes formula_guard, so that an exported file imports back to the same values."""
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+    """Undoes formula_guard, so that an exported file imports back to the same values: a
+    spreadsheet keeps the quote as part of the text when it opens and saves the file again."""
+    if value.startswith("'") and _starts_like_formula(value[1:]):
         return value[1:]
     return value
+
+
+def _starts_like_formula(text: str) -> bool:
+    """A formula start, or quotes before one: a text that itself starts with a guard's quote is
+    guarded too, so that reading takes off exactly the quote writing put on."""
+    return text.lstrip("'").startswith(FORMULA_START)
 
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
@@ -349,7 +367,7 @@ def formula_guard(value) -> str:
     if isinstance(value, Promise):  # a lazily translated label is text too
         value = str(value)
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_START) else value
+        return "'" + value if _starts_like_formula(value) else value
     return _plain(value)
 
 
@@ -370,21 +388,47 @@ def table_response(*, rows: Iterable[Sequence], header: Sequence[str], filename:
     open it right) or "xlsx" (dates as real dates). `filename` is given without extension."""
     if fmt not in ("csv", "xlsx"):
         raise ValueError(f"unknown table format {fmt!r}")
-    stem = re.sub(r"\.(csv|xlsx)$", "", filename, flags=re.IGNORECASE) or "export"
+    stem = _stem(filename)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([formula_guard(str(value)) for value in header])
-        for row in rows:
-            writer.writerow([formula_guard(value) for value in row])
-        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(b"".join(_csv_chunks(header=header, rows=rows)), content_type=_CSV_TYPE)
     else:
-        response = HttpResponse(
-            _xlsx_bytes(rows=rows, header=header, title=stem),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(_xlsx_bytes(rows=rows, header=header, title=stem), content_type=_XLSX_TYPE)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{stem}.{fmt}")
     return response
+
+
+def table_stream(*, rows: Iterable[Sequence], header: Sequence[str], filename: str) -> StreamingHttpResponse:
+    """The CSV of `table_response`, byte for byte, streamed: a list of any length costs no memory.
+    `rows` may be a generator reading the database in chunks."""
+    stem = _stem(filename)
+    response = StreamingHttpResponse(_csv_chunks(header=header, rows=rows), content_type=_CSV_TYPE)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{stem}.csv")
+    return response
+
+
+def _stem(filename: str) -> str:
+    return re.sub(r"\.(csv|xlsx)$", "", filename, flags=re.IGNORECASE) or "export"
+
+
+def _csv_chunks(*, header: Sequence, rows: Iterable[Sequence]) -> Iterator[bytes]:
+    # The header is translated now, while the request's language is active: a streamed body is
+    # written after the view has returned.
+    heading = [formula_guard(str(value)) for value in header]
+
+    def chunks() -> Iterator[bytes]:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        buffer.write("\ufeff")
+        writer.writerow(heading)
+        for row in rows:
+            writer.writerow([formula_guard(value) for value in row])
+            if buffer.tell() >= _CHUNK_BYTES:
+                yield buffer.getvalue().encode("utf-8")
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue().encode("utf-8")
+
+    return chunks()
 
 
 def _xlsx_bytes(*, rows: Iterable[Sequence], header: Sequence[str], title: str) -> bytes:
@@ -397,7 +441,7 @@ def _xlsx_bytes(*, rows: Iterable[Sequence], header: Sequence[str], title: str) 
     bold = Font(bold=True)
     heading = []
     for value in header:
-        cell = WriteOnlyCell(sheet, value=formula_guard(str(value)))
+        cell = WriteOnlyCell(sheet, value=_workbook_text(formula_guard(str(value))))
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
@@ -424,9 +468,17 @@ def _xlsx_cell(sheet, value):
         cell.number_format = "yyyy-mm-dd"
         return cell
     # Text is stored as text: openpyxl would otherwise turn a leading "=" into a formula.
-    cell = WriteOnlyCell(sheet, value=formula_guard(value))
+    cell = WriteOnlyCell(sheet, value=_workbook_text(formula_guard(value)))
     cell.data_type = "s"
     return cell
+
+
+def _workbook_text(text: str) -> str:
+    """A workbook cannot hold control characters (a CSV can): text typed with one (a vertical
+    tab pasted from a word processor) loses it rather than failing the whole file."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 # --- two-step imports -----------------------------------------------------------------------

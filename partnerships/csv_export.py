@@ -1,33 +1,26 @@
-"""CSV of needs and offers. Cells a spreadsheet would run as a formula are neutralised."""
+"""The file of needs and offers, as the Platform page downloads it: its columns and rows. Writing
+it (the formula guard, UTF-8 with a byte-order mark, streaming) is config.tabular's."""
 
-import csv
 from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from config.tabular import table_stream
 
 
-def safe_cell(value) -> str:
-    """Prefixes a quote to text that starts like a formula (CSV injection, OWASP)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _rows(queryset):
-    yield [
+def _header() -> list[str]:
+    return [
         _("Need or offer"), _("State"), _("Region"), _("Kind"), _("Area"), _("Title"), _("Description"),
         _("Amount"), _("Currency"), _("From"), _("Until"), _("Geographic focus"), _("Status"),
         _("Who may see it"), _("Last confirmed"), _("Identifier"),
     ]
+
+
+def _rows(queryset) -> Iterator[list]:
+    # Every value as the text the CSV shows, so the API's workbook holds the same cells as the CSV.
     for entry in queryset.iterator(chunk_size=500):
-        yield [safe_cell(value) for value in (
+        yield ["" if value is None else str(value) for value in (
             entry.get_side_display(), entry.state.name, entry.state.region, entry.get_kind_display(),
             entry.get_area_display(), entry.title, entry.description,
             "" if entry.amount is None else f"{entry.amount:.2f}", entry.currency,
@@ -38,12 +31,9 @@ def _rows(queryset):
 
 def entries_table(queryset) -> tuple[list, Iterator[list]]:
     """The header and the rows of the CSV, for another format of the same file (the API's XLSX)."""
-    rows = _rows(queryset)
-    return next(rows), rows
+    return _header(), _rows(queryset)
 
 
 def entries_csv_response(queryset, *, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse((writer.writerow(row) for row in _rows(queryset)), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """`filename` with or without its .csv."""
+    return table_stream(header=_header(), rows=_rows(queryset), filename=filename)

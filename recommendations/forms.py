@@ -47,11 +47,4 @@ class ImportForm(forms.Form):
         help_text=_("One row per suggested action, with the columns of the template."),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        name = upload.name.lower()
-        if not name.endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return upload
-
 

@@ -11,23 +11,18 @@ Errors (a bad filter, a refused token) stay JSON whatever format was asked for.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Iterator, Sequence
-
-from django.http import StreamingHttpResponse
-from django.utils.http import content_disposition_header
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from collections.abc import Iterable, Sequence
 
 # Loaded with the URLs rather than on a worker's first workbook: importing openpyxl takes about
 # half a second, which that one download would otherwise wait.
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+import openpyxl  # noqa: F401
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.decorators import action
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
 from config.schema import ERROR_REF
-from config.tabular import formula_guard, table_response
+from config.tabular import table_response, table_stream
 
 __all__ = [
     "CSV_TYPE",
@@ -38,15 +33,12 @@ __all__ = [
     "WholeListExportMixin",
     "XLSXFileRenderer",
     "export_schema",
-    "streamed_csv",
     "table_file",
 ]
 
 CSV_TYPE = "text/csv"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_FORMATS = ("csv", "xlsx")
-# Rows written before a chunk is handed to the server.
-_CHUNK_BYTES = 64 * 1024
 
 
 class CSVFileRenderer(BaseRenderer):
@@ -66,40 +58,11 @@ class XLSXFileRenderer(CSVFileRenderer):
     charset = None
 
 
-def streamed_csv(*, header: Sequence, rows: Iterable[Sequence], filename: str) -> StreamingHttpResponse:
-    """The bytes config.tabular.table_response writes for a CSV (UTF-8 with BOM, guarded
-    cells), streamed in chunks. `filename` without extension."""
-    heading = [formula_guard(str(value)) for value in header]  # translated now, while the request's language is active
-
-    def chunks() -> Iterator[bytes]:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        buffer.write("\ufeff")
-        writer.writerow(heading)
-        for row in rows:
-            writer.writerow([formula_guard(value) for value in row])
-            if buffer.tell() >= _CHUNK_BYTES:
-                yield buffer.getvalue().encode("utf-8")
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue().encode("utf-8")
-
-    response = StreamingHttpResponse(chunks(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=f"{filename}.csv")
-    return response
-
-
 def table_file(*, header: Sequence, rows: Iterable[Sequence], filename: str, fmt: str):
-    """CSV streamed, XLSX through config.tabular (a workbook is written whole)."""
+    """CSV streamed, XLSX written whole (a workbook cannot be streamed), both by config.tabular."""
     if fmt == "csv":
-        return streamed_csv(header=header, rows=rows, filename=filename)
-    return table_response(rows=(_workbook_row(row) for row in rows), header=header, filename=filename, fmt=fmt)
-
-
-def _workbook_row(row: Sequence) -> list:
-    """A workbook cannot hold control characters (a CSV can): text typed with one (a vertical
-    tab pasted from a word processor) loses it rather than failing the whole file."""
-    return [ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value for value in row]
+        return table_stream(header=header, rows=rows, filename=filename)
+    return table_response(rows=rows, header=header, filename=filename, fmt=fmt)
 
 
 def export_schema(*, summary: str, description: str):

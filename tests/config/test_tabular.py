@@ -20,6 +20,7 @@ from config.tabular import (
     read_table,
     stash_upload,
     table_response,
+    table_stream,
     take_upload,
 )
 
@@ -220,6 +221,7 @@ def test_parse_bool_refuses(text):
     ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
     ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
     ("Mexico", "Mexico"), (-5, "-5"), (None, ""), (dt.date(2025, 1, 2), "2025-01-02"),
+    ("'=1", "''=1"), ("'quoted'", "'quoted'"),
 ])
 def test_formula_guard(value, expected):
     assert formula_guard(value) == expected
@@ -256,6 +258,42 @@ def test_a_download_reads_back_to_the_same_values(fmt):
     assert rows[0]["received_on"] == "2025-04-30"
     assert rows[0]["link"] == "=cmd|' /C calc'!A0"
     assert rows[1]["received_on"] == ""
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("text", ["- a dash first", "=SUM(A1)", "'=already quoted", "''-twice", "'plain quote", "+44 20 7946 0000"])
+def test_a_text_starting_like_a_formula_or_a_guard_reads_back_unchanged(fmt, text):
+    response = table_response(rows=[["MX", text]], header=["state", "link"], filename="reports", fmt=fmt)
+    [row] = read_table(response.content, filename=f"reports.{fmt}", columns=["state", "link"], required=["state"])
+    assert row["link"] == text
+
+
+def test_a_cell_a_spreadsheet_saved_with_the_guards_quote_reads_without_it():
+    # What LibreOffice or Excel writes back after opening an export and saving it unchanged.
+    rows = read(b"state,received_on,link\n'-MX,2025-01-31,'=SUM(A1)\n")
+    assert rows[0]["state"] == "-MX" and rows[0]["link"] == "=SUM(A1)"
+
+
+def test_a_windows_1252_file_with_a_straight_apostrophe_is_refused_too():
+    [problem] = rejected("state,received_on\nCôte d'Ivoire,2025-04-30\n".encode("cp1252"))
+    assert "CSV UTF-8" in problem.message and "codec" not in problem.message
+
+
+def test_the_streamed_csv_is_the_downloads_bytes_with_one_bom():
+    def rows():
+        for number in range(3000):  # more than one chunk
+            yield [f"=row {number}", number, dt.date(2025, 4, 30)]
+
+    streamed = table_stream(rows=rows(), header=COLUMNS[:3], filename="reports.csv")
+    body = b"".join(streamed.streaming_content)
+    assert body == table_response(rows=rows(), header=COLUMNS[:3], filename="reports", fmt="csv").content
+    assert body.count("\ufeff".encode()) == 1
+    assert streamed["Content-Disposition"] == 'attachment; filename="reports.csv"'
+
+
+def test_a_control_character_in_a_text_does_not_break_the_workbook():
+    response = table_response(rows=[["MX", "tab\x0bbed\x1f"]], header=["state", "link"], filename="r", fmt="xlsx")
+    assert load_workbook(io.BytesIO(response.content)).active["B2"].value == "tabbed"
 
 
 def test_an_unknown_format_is_a_programming_error():

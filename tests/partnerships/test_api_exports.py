@@ -46,19 +46,19 @@ def test_a_filter_applies_to_the_file_as_to_the_list(platform, client_for):
     client = client_for("isu_staff")
     body = _api(client, "/api/v1/platform/needs/export/", area="victim_assistance")
     assert body == _browser(client, side="need", area="victim_assistance")
-    rows = list(csv.reader(io.StringIO(body.decode())))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert [row[5] for row in rows[1:]] == ["Prosthetics training"]
 
 
 def test_the_file_holds_what_the_caller_may_see_and_no_more(platform, client_for):
-    titles = {row[5] for row in csv.reader(io.StringIO(_api(client_for("state_b"), "/api/v1/platform/needs/export/").decode()))}
+    titles = {row[5] for row in csv.reader(io.StringIO(_api(client_for("state_b"), "/api/v1/platform/needs/export/").decode("utf-8-sig")))}
     assert "Private need of Mexico" not in titles
-    titles = {row[5] for row in csv.reader(io.StringIO(_api(client_for("state_a"), "/api/v1/platform/needs/export/").decode()))}
+    titles = {row[5] for row in csv.reader(io.StringIO(_api(client_for("state_a"), "/api/v1/platform/needs/export/").decode("utf-8-sig")))}
     assert "Private need of Mexico" in titles
 
 
 def test_a_cell_starting_like_a_formula_is_quoted(platform, client_for):
-    rows = list(csv.reader(io.StringIO(_api(client_for("anonymous"), "/api/v1/platform/needs/export/").decode())))
+    rows = list(csv.reader(io.StringIO(_api(client_for("anonymous"), "/api/v1/platform/needs/export/").decode("utf-8-sig"))))
     assert "'=HYPERLINK(\"http://evil\")" in [row[5] for row in rows]
 
 
@@ -69,7 +69,7 @@ def test_the_offers_file_as_a_workbook_has_the_same_rows(platform, client_for):
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
     workbook_rows = [[("" if cell is None else str(cell)) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    csv_rows = list(csv.reader(io.StringIO(_browser(client, side="offer").decode())))
+    csv_rows = list(csv.reader(io.StringIO(_browser(client, side="offer").decode("utf-8-sig"))))
     assert workbook_rows == csv_rows
 
 

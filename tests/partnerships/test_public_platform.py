@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.getvalue().decode())))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def test_filters_by_area_kind_state_region_and_status(client_for, parties, state_a, state_b):
@@ -34,6 +34,14 @@ def test_csv_download_follows_the_filters(client_for, parties, state_a, state_b)
     rows = _csv(client_for("anonymous").get(reverse("partnerships:export-csv"), {"area": "victim_assistance"}))
     assert rows[0][0] == "Need or offer"
     assert [row[5] for row in rows[1:]] == ["Rehabilitation experts"]
+
+
+def test_csv_download_opens_in_a_spreadsheet_as_utf8_with_its_accents(client_for, parties, state_a):
+    NeedFactory(state=state_a, title="Formation à la réadaptation, Côte d'Ivoire")
+    body = client_for("anonymous").get(reverse("partnerships:export-csv")).getvalue()
+    assert body.startswith("\ufeff".encode())  # the mark Excel needs to read UTF-8 without an import dialog
+    assert body.count("\ufeff".encode()) == 1
+    assert "Formation à la réadaptation, Côte d'Ivoire" in [row[5] for row in csv.reader(io.StringIO(body.decode("utf-8-sig")))]
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])

@@ -3,6 +3,7 @@
 import csv
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
@@ -115,3 +116,49 @@ def test_exported_cells_cannot_smuggle_spreadsheet_formulas(annex, staff_client)
     SuggestedAction.objects.filter(pk=annex["marking"].pk).update(text="=HYPERLINK(\"http://evil.example\")")
     rows = list(csv.reader(io.StringIO(staff_client.get(EXPORT).content.decode("utf-8-sig"))))
     assert "'=HYPERLINK(\"http://evil.example\")" in [row[4] for row in rows]
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_unchanged_export_with_texts_starting_like_formulas_imports_back_as_no_change(annex, staff_client, fmt):
+    SuggestedAction.objects.filter(pk=annex["marking"].pk).update(text="- align marking practices with ISACS 05.30")
+    SuggestedAction.objects.filter(pk=annex["studies"].pk).update(text="=support studies by UNIDIR")
+    exported = staff_client.get(EXPORT, {"as": fmt} if fmt == "xlsx" else {})
+    texts_before = sorted(SuggestedAction.objects.values_list("text", flat=True))
+    response = staff_client.post(
+        IMPORT, {"file": SimpleUploadedFile(f"back.{fmt}", exported.content)}, follow=True,
+    )
+    assert response.redirect_chain[-1][1] == 302
+    assert sorted(SuggestedAction.objects.values_list("text", flat=True)) == texts_before
+    assert Recommendation.objects.count() == 2 and StatusUpdate.objects.count() == 0
+    assert _messages(response) == ["No change: the file holds what is already recorded."]
+
+
+def test_a_re_import_reports_what_it_changed(annex, staff_client):
+    exported = staff_client.get(EXPORT).content.decode("utf-8-sig")
+    edited = exported.replace(",UNMAS,", ",UNIDIR,")
+    response = staff_client.post(IMPORT, {"file": SimpleUploadedFile("back.csv", edited.encode())}, follow=True)
+    assert "1 actions updated" in _messages(response)[0]
+    assert list(annex["briefing"].implementing_entities.values_list("acronym", flat=True)) == ["UNIDIR"]
+    assert SuggestedAction.objects.count() == 3
+
+
+def test_a_file_saved_in_windows_1252_is_refused_in_plain_words(annex, staff_client):
+    row = [*NEW_ROW[:4], "Support clearance in Côte d'Ivoire.", *NEW_ROW[5:]]
+    content = "\n".join([",".join(COLUMNS), ",".join(f'"{cell}"' for cell in row)]).encode("cp1252")
+    before = SuggestedAction.objects.count()
+    response = staff_client.post(IMPORT, {"file": SimpleUploadedFile("actions.csv", content, content_type="text/csv")})
+    page = response.content.decode()
+    assert "CSV UTF-8" in page and "codec" not in page and "0xf4" not in page
+    assert SuggestedAction.objects.count() == before
+
+
+def test_each_problem_names_its_row_and_column(annex, staff_client):
+    bad_status = [*NEW_ROW[:7], "finished"]
+    response = staff_client.post(IMPORT, {"file": _csv([NEW_ROW, bad_status])})
+    page = response.content.decode()
+    assert "Row 3, column status:" in page and "Nothing was saved" in page
+    assert not Recommendation.objects.filter(references__report__symbol="S/2011/255").exists()
