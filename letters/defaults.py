@@ -6,6 +6,10 @@ The wording follows the Committee on the Enhancement of Cooperation and Assistan
 (`{{ state|de }}`: "du Mexique", "de la Suisse", "del Perú"; see
 entities/templatetags/country_grammar.py) and dates through `long_date` ("1er mars 2027",
 "30 de abril de 2027"), so each language reads as written by a native.
+
+The e-mails other apps send (a match proposed, entries to confirm, overdue action items) are
+written here too, after the letters, with the same filters; French and Spanish greet the
+focal point formally, as the letters do, while English greets the person by name.
 """
 
 REMINDER_EN = (
@@ -141,6 +145,131 @@ Si los trabajos ya han concluido, le rogamos que no tenga en cuenta esta carta y
 {{ secretariat }}""",
 )
 
+# A match proposed on the Platform (partnerships.services.notify), to each focal point of the
+# two States. An entry the recipient may not see comes with the title "A confidential entry"
+# and no State.
+MATCH_EN = (
+    "Platform for Partnerships: a match is proposed for “{{ need.title }}”",
+    """{% if name %}Dear {{ name }},{% else %}Dear focal point {{ state|de }},{% endif %}
+
+A match between a need and an offer has been proposed on the Platform for Partnerships:
+
+Need: {{ need.title }}{% if need.state %} ({{ need.state }}){% endif %}
+Offer: {{ offer.title }}{% if offer.state %} ({{ offer.state }}){% endif %}
+Score: {{ score }}/100{% if note %}
+Note: {{ note }}{% endif %}
+
+Please sign in to the Platform to accept or decline it:
+{{ link }}
+
+{{ secretariat }}""",
+)
+MATCH_FR = (
+    "Plateforme de partenariats : un appariement est proposé pour « {{ need.title }} »",
+    """Madame, Monsieur le point focal {{ state|de }},
+
+Un appariement entre un besoin et une offre a été proposé sur la Plateforme de partenariats :
+
+Besoin : {{ need.title }}{% if need.state %} ({{ need.state }}){% endif %}
+Offre : {{ offer.title }}{% if offer.state %} ({{ offer.state }}){% endif %}
+Degré de correspondance : {{ score }}/100{% if note %}
+Observation : {{ note }}{% endif %}
+
+Nous vous invitons à vous connecter à la Plateforme pour l'accepter ou le refuser :
+{{ link }}
+
+{{ secretariat }}""",
+)
+MATCH_ES = (
+    "Plataforma de Alianzas: se propone un emparejamiento para «{{ need.title }}»",
+    """Estimado punto focal {{ state|de }}:
+
+Se ha propuesto en la Plataforma de Alianzas un emparejamiento entre una necesidad y una oferta:
+
+Necesidad: {{ need.title }}{% if need.state %} ({{ need.state }}){% endif %}
+Oferta: {{ offer.title }}{% if offer.state %} ({{ offer.state }}){% endif %}
+Grado de coincidencia: {{ score }}/100{% if note %}
+Observaciones: {{ note }}{% endif %}
+
+Le rogamos que inicie sesión en la Plataforma para aceptarlo o rechazarlo:
+{{ link }}
+
+{{ secretariat }}""",
+)
+
+# "Is this entry still current?": once per staleness, to each focal point of the State whose
+# entries have not been confirmed for twelve months (partnerships.services.stale).
+STALE_EN = (
+    "Platform for Partnerships: please confirm or withdraw {% if count == 1 %}one entry{% else %}{{ count }} entries{% endif %}",
+    """{% if name %}Dear {{ name }},{% else %}Dear focal point {{ state|de }},{% endif %}
+
+The following entries {{ state|de }} on the Platform for Partnerships have not been confirmed for over twelve months. Please confirm that each is still current, update it or withdraw it:
+{% for entry in entries %}
+- {{ entry.side }}: {{ entry.title }} — {{ entry.link }}{% endfor %}
+
+{{ secretariat }}""",
+)
+STALE_FR = (
+    "Plateforme de partenariats : veuillez confirmer ou retirer {% if count == 1 %}une entrée{% else %}{{ count }} entrées{% endif %}",
+    """Madame, Monsieur le point focal {{ state|de }},
+
+{% if count == 1 %}L'entrée suivante {{ state|de }} sur la Plateforme de partenariats n'a pas été confirmée depuis plus de douze mois. Nous vous prions de bien vouloir confirmer qu'elle est toujours d'actualité, la mettre à jour ou la retirer :{% else %}Les entrées suivantes {{ state|de }} sur la Plateforme de partenariats n'ont pas été confirmées depuis plus de douze mois. Nous vous prions de bien vouloir confirmer que chacune est toujours d'actualité, la mettre à jour ou la retirer :{% endif %}
+{% for entry in entries %}
+- {{ entry.side }} : {{ entry.title }} — {{ entry.link }}{% endfor %}
+
+{{ secretariat }}""",
+)
+STALE_ES = (
+    "Plataforma de Alianzas: confirme o retire {% if count == 1 %}una entrada{% else %}{{ count }} entradas{% endif %}",
+    """Estimado punto focal {{ state|de }}:
+
+{% if count == 1 %}La siguiente entrada {{ state|de }} en la Plataforma de Alianzas no se ha confirmado desde hace más de doce meses. Le rogamos que confirme si sigue vigente, la actualice o la retire:{% else %}Las siguientes entradas {{ state|de }} en la Plataforma de Alianzas no se han confirmado desde hace más de doce meses. Le rogamos que confirme si cada una sigue vigente, la actualice o la retire:{% endif %}
+{% for entry in entries %}
+- {{ entry.side }}: {{ entry.title }} — {{ entry.link }}{% endfor %}
+
+{{ secretariat }}""",
+)
+
+# Weekly, to each focal point of the State or UN entity that owns open action items past their
+# due date (taskforce.services.reminders). `state` is set for a State's items, `entity` (the
+# acronym) for an entity's.
+ACTIONS_EN = (
+    "Overdue action items: {{ count }}",
+    """{% if name %}Dear {{ name }},{% elif state %}Dear focal point {{ state|de }},{% else %}Dear focal point,{% endif %}
+
+{% if count == 1 %}The following action item owned by {% if state %}{{ state|le }}{% else %}{{ entity }}{% endif %} is past its due date:{% else %}The following action items owned by {% if state %}{{ state|le }}{% else %}{{ entity }}{% endif %} are past their due date:{% endif %}
+{% for item in items %}
+- {{ item.text }} ({{ item.mechanism }}, due {{ item.due|long_date }}) — {{ item.link }}{% endfor %}
+
+You can mark an item done, with a note, on its page.
+
+{{ secretariat }}""",
+)
+ACTIONS_FR = (
+    "Actions en retard : {{ count }}",
+    """{% if state %}Madame, Monsieur le point focal {{ state|de }},{% else %}Madame, Monsieur,{% endif %}
+
+{% if count == 1 %}L'action suivante, confiée {% if state %}{{ state|a }}{% else %}à votre entité ({{ entity }}){% endif %}, a dépassé son échéance :{% else %}Les actions suivantes, confiées {% if state %}{{ state|a }}{% else %}à votre entité ({{ entity }}){% endif %}, ont dépassé leur échéance :{% endif %}
+{% for item in items %}
+- {{ item.text }} ({{ item.mechanism }}, échéance fixée au {{ item.due|long_date }}) — {{ item.link }}{% endfor %}
+
+Vous pouvez indiquer qu'une action est terminée, en y joignant une note, sur la page de l'action.
+
+{{ secretariat }}""",
+)
+ACTIONS_ES = (
+    "Tareas atrasadas: {{ count }}",
+    """{% if state %}Estimado punto focal {{ state|de }}:{% else %}Estimado punto focal:{% endif %}
+
+{% if count == 1 %}La siguiente tarea a cargo {% if state %}{{ state|de }}{% else %}de su entidad ({{ entity }}){% endif %} ha superado su fecha límite:{% else %}Las siguientes tareas a cargo {% if state %}{{ state|de }}{% else %}de su entidad ({{ entity }}){% endif %} han superado su fecha límite:{% endif %}
+{% for item in items %}
+- {{ item.text }} ({{ item.mechanism }}, fecha límite: {{ item.due|long_date }}) — {{ item.link }}{% endfor %}
+
+Puede indicar que una tarea se ha realizado, junto con una nota, en la página de la tarea.
+
+{{ secretariat }}""",
+)
+
 # Meetings a campaign may name, in each language with the article its grammar needs (the
 # templates write "En vue {{ meeting|de }}", "Con miras a {{ meeting|le }}"). A campaign's meeting is
 # typed in English; one not listed here is left out of French and Spanish letters, which then
@@ -169,4 +298,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     "report-overdue": {"en": OVERDUE_EN, "fr": OVERDUE_FR, "es": OVERDUE_ES},
     "platform-call": {"en": PLATFORM_EN, "fr": PLATFORM_FR, "es": PLATFORM_ES},
     "clearance-reminder": {"en": CLEARANCE_EN, "fr": CLEARANCE_FR, "es": CLEARANCE_ES},
+    "partnerships-match": {"en": MATCH_EN, "fr": MATCH_FR, "es": MATCH_ES},
+    "partnerships-stale": {"en": STALE_EN, "fr": STALE_FR, "es": STALE_ES},
+    "taskforce-overdue": {"en": ACTIONS_EN, "fr": ACTIONS_FR, "es": ACTIONS_ES},
 }

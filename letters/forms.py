@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from config.dates import DateBoundsFormMixin
 from config.forms import DocumentFileField, StateChoiceField
 from entities.models import Language, State
-from letters.models import Campaign, LetterTemplate, ReminderPlan, ReportKind, TemplateKind
+from letters.models import Campaign, LetterTemplate, ReminderPlan, ReportKind
+from letters.models.templates import LETTER_KIND_CHOICES
 
 
 class LetterTemplateForm(forms.ModelForm):
@@ -47,7 +48,7 @@ class CampaignForm(DateBoundsFormMixin, forms.ModelForm):
 
 
 class PreviewForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Letter"), choices=TemplateKind.choices)
+    kind = forms.ChoiceField(label=_("Letter"), choices=LETTER_KIND_CHOICES)
     state = StateChoiceField(label=_("State"), queryset=State.objects.all(), to_field_name="code")
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     period = forms.IntegerField(label=_("Year"), min_value=1997, max_value=2100)

@@ -3,7 +3,8 @@
 From `apmbc-15msp-2016-cooperation-assistance-committee.txt`, recommendation (b): a reminding
 letter to all States Parties well in advance of the article 7 deadline (30 April); the
 offsets (60, 30 and 7 days before, an overdue letter 7 days after) are the product's
-defaults, editable by staff. The letter texts are stored so staff can edit them; a row staff
+defaults, editable by staff. The texts of every letter and e-mail (letters.defaults) are
+stored so staff can edit them; a row staff
 edited is never overwritten, while a row still holding a text shipped before (SUPERSEDED) is
 brought up to the current one. Idempotent.
 """
@@ -44,6 +45,6 @@ def load(*, stdout, **options) -> None:
                 template.save(update_fields=["subject", "body", "updated_at"])
                 updated += 1
     stdout.write(
-        f"letters: {plans} reminder plan(s), {templates} letter template(s) created, "
+        f"letters: {plans} reminder plan(s), {templates} letter and e-mail template(s) created, "
         f"{updated} brought up to the current text"
     )

@@ -5,7 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from entities.models import TimeStamped
 
-from .templates import TemplateKind
+from .templates import LETTER_KIND_CHOICES, TemplateKind
 
 
 class Audience(models.TextChoices):
@@ -22,7 +22,7 @@ class Campaign(TimeStamped):
     Platform for Partnerships updates before the Intersessional Meetings."""
 
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("template"), max_length=40, choices=TemplateKind.choices, default=TemplateKind.PLATFORM_CALL)
+    kind = models.CharField(_("template"), max_length=40, choices=LETTER_KIND_CHOICES, default=TemplateKind.PLATFORM_CALL)
     treaty = models.ForeignKey("entities.Treaty", verbose_name=_("treaty"), on_delete=models.PROTECT, related_name="campaigns")
     audience = models.CharField(_("audience"), max_length=32, choices=Audience.choices, default=Audience.STATES_PARTIES)
     period = models.PositiveSmallIntegerField(_("year"))

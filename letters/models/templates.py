@@ -1,10 +1,12 @@
-"""A kind of letter in one language, and the template language letters are written in.
+"""A kind of outgoing message in one language, and the template language they are written in.
 
-Templates use Django template syntax with autoescaping off (the output is plain text: an
+Every message the outbox sends is composed here: the letters to States Parties (reminders,
+campaigns) and the e-mails other apps send (match proposed, entries to confirm, overdue action
+items). Templates use Django template syntax with autoescaping off (the output is plain text: an
 e-mail body and the paragraphs of the PDF). Only `if` and `for` tags are allowed, and only the
-placeholders listed for the kind, so a typo is refused when the template is saved instead of
-producing a letter with a blank where the State's name should be. Rendering is
-letters.services.rendering's.
+placeholders listed for the kind (and the variables a `for` names), so a typo is refused when
+the template is saved instead of producing a message with a blank where the State's name should
+be. Rendering is letters.services.rendering's.
 """
 
 import re
@@ -12,7 +14,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.template import Engine, TemplateSyntaxError
-from django.template.base import Variable, VariableNode
+from django.template.base import FilterExpression, Variable, VariableNode
+from django.template.defaulttags import ForNode, IfNode
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -24,14 +27,39 @@ class TemplateKind(models.TextChoices):
     REPORT_OVERDUE = "report-overdue", _("Overdue report")
     PLATFORM_CALL = "platform-call", _("Annual call for Platform for Partnerships updates")
     CLEARANCE_REMINDER = "clearance-reminder", _("Reminder before an article 5 clearance deadline")
+    # The e-mails of other apps. Their values are the outbox purposes those apps already write
+    # on every message, so the outbox names each message by its kind's label.
+    MATCH_PROPOSED = "partnerships-match", _("Platform for Partnerships: match proposed")
+    ENTRIES_TO_CONFIRM = "partnerships-stale", _("Platform for Partnerships: entries to confirm")
+    ACTION_ITEMS_OVERDUE = "taskforce-overdue", _("Task force: overdue action item")
 
+
+# The kinds a campaign may send to all States Parties and the preview page shows: the letters.
+# The other kinds are e-mails composed for one recipient from a record (a match, entries).
+LETTER_KINDS = (
+    TemplateKind.REPORT_REMINDER, TemplateKind.REPORT_OVERDUE, TemplateKind.PLATFORM_CALL, TemplateKind.CLEARANCE_REMINDER,
+)
+LETTER_KIND_CHOICES = [(kind.value, kind.label) for kind in LETTER_KINDS]
 
 COMMON = {"state", "treaty", "period", "secretariat"}
+# E-mails to a focal point: its name (empty when the State has no focal point to write to).
+MESSAGE = {"name", "state", "secretariat"}
 PLACEHOLDERS: dict[str, set[str]] = {
     TemplateKind.REPORT_REMINDER: COMMON | {"obligation", "article", "deadline", "days_left"},
     TemplateKind.REPORT_OVERDUE: COMMON | {"obligation", "article", "deadline", "days_late"},
     TemplateKind.PLATFORM_CALL: COMMON | {"meeting", "send_on"},
     TemplateKind.CLEARANCE_REMINDER: COMMON | {"deadline", "months_left"},
+    TemplateKind.MATCH_PROPOSED: MESSAGE | {"need", "offer", "score", "note", "link"},
+    TemplateKind.ENTRIES_TO_CONFIRM: MESSAGE | {"entries", "count"},
+    # `state` for items a State owns, `entity` (its acronym) for items a UN entity owns.
+    TemplateKind.ACTION_ITEMS_OVERDUE: MESSAGE | {"entity", "items", "count"},
+}
+# What a placeholder that is a record (need.title) or a list ({% for item in items %}
+# {{ item.text }}) holds, shown beside it on the edit page. A need or offer the recipient may
+# not see has the title "A confidential entry" and no State.
+PLACEHOLDER_FIELDS: dict[str, tuple[str, ...]] = {
+    "need": ("title", "state"), "offer": ("title", "state"),
+    "entries": ("side", "title", "link"), "items": ("text", "mechanism", "due", "link"),
 }
 ALLOWED_TAGS = {"if", "elif", "else", "endif", "for", "endfor", "empty"}
 _TAG = re.compile(r"{%-?\s*(\w+)")
@@ -51,14 +79,51 @@ def template_compile(field: str, source: str, allowed: set[str]):
         template = ENGINE.from_string(source)
     except TemplateSyntaxError as exc:
         raise ValidationError({field: _("Broken template syntax: %(reason)s") % {"reason": exc}}) from None
-    for node in template.nodelist.get_nodes_by_type(VariableNode):
-        var = node.filter_expression.var
-        if isinstance(var, Variable) and var.lookups and var.lookups[0] not in allowed:
+    for name in _names_used(template.nodelist, frozenset()):
+        if name not in allowed:
             raise ValidationError({
                 field: _("Unknown placeholder {{ %(name)s }}. Allowed: %(allowed)s.")
-                % {"name": var.lookups[0], "allowed": ", ".join(sorted(allowed))}
+                % {"name": name, "allowed": ", ".join(sorted(allowed))}
             })
     return template
+
+
+def _names_used(nodelist, bound: frozenset):
+    """The placeholder names a template reads, in order: in `{{ }}`, in filter arguments and in
+    `if` and `for` conditions; a name a `for` binds counts only inside its loop."""
+    for node in nodelist:
+        if isinstance(node, VariableNode):
+            yield from _expression_names(node.filter_expression, bound)
+        elif isinstance(node, ForNode):
+            yield from _expression_names(node.sequence, bound)
+            yield from _names_used(node.nodelist_loop, bound | {*node.loopvars, "forloop"})
+            yield from _names_used(node.nodelist_empty, bound)
+        elif isinstance(node, IfNode):
+            for condition, branch in node.conditions_nodelists:
+                yield from _condition_names(condition, bound)
+                yield from _names_used(branch, bound)
+        else:
+            for attribute in node.child_nodelists:
+                yield from _names_used(getattr(node, attribute, None) or [], bound)
+
+
+def _expression_names(expression: FilterExpression, bound: frozenset):
+    variables = [expression.var] + [value for _function, arguments in expression.filters
+                                     for is_lookup, value in arguments if is_lookup]
+    for var in variables:
+        if isinstance(var, Variable) and var.lookups and var.lookups[0] not in bound:
+            yield var.lookups[0]
+
+
+def _condition_names(condition, bound: frozenset):
+    """The `if` condition is a tree of operators over literals (each a FilterExpression)."""
+    if condition is None:
+        return
+    if isinstance(getattr(condition, "value", None), FilterExpression):
+        yield from _expression_names(condition.value, bound)
+    for side in (getattr(condition, "first", None), getattr(condition, "second", None)):
+        if side is not None:
+            yield from _condition_names(side, bound)
 
 
 def template_check(*, kind: str, subject: str, body: str) -> None:
@@ -77,7 +142,7 @@ def template_check(*, kind: str, subject: str, body: str) -> None:
 
 
 class LetterTemplate(TimeStamped):
-    """The subject and body of a kind of letter in one language, edited by staff.
+    """The subject and body of a kind of letter or e-mail in one language, edited by staff.
 
     Placeholders are Django template variables (`{{ state }}`); the allowed names per kind
     are in PLACEHOLDERS and are checked when the template is saved.

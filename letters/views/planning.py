@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
+from entities.models import Language
 from letters import selectors
 from letters.forms import CampaignForm, LetterTemplateForm, PreviewForm, ReminderPlanForm
 from letters.models import Campaign, LetterTemplate, ReminderPlan, TemplateKind
+from letters.models.templates import PLACEHOLDER_FIELDS, PLACEHOLDERS
 from letters.pdf import letter_pdf
-from letters.models.templates import PLACEHOLDERS
 from letters.services.rendering import TemplateSet
 from letters.services.scheduling import campaign_queue, preview_context
 
@@ -106,7 +107,8 @@ def template_list(request):
     rows = []
     for kind, label in TemplateKind.choices:
         for language in ("en", "fr", "es"):
-            rows.append({"kind": kind, "label": label, "language": language, "edited": (kind, language) in saved,
+            rows.append({"kind": kind, "label": label, "language": language, "language_name": Language(language).label,
+                         "edited": (kind, language) in saved,
                          "subject": templates.source(kind, language)[0]})
     return render(request, "letters/template_list.html", {"rows": rows})
 
@@ -127,6 +129,6 @@ def template_edit(request, kind, language):
         messages.success(request, _("The template was saved."))
         return redirect("letters:template-list")
     return render(request, "letters/template_edit.html", {
-        "form": form, "kind": TemplateKind(kind).label, "language": language,
-        "placeholders": sorted(PLACEHOLDERS[kind]),
+        "form": form, "kind": TemplateKind(kind).label, "language": language, "language_name": Language(language).label,
+        "placeholders": [(name, PLACEHOLDER_FIELDS.get(name, ())) for name in sorted(PLACEHOLDERS[kind])],
     })

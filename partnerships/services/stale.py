@@ -2,10 +2,9 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from ..models import Entry
-from ..notifications import queue_to_focal_points
+from ..notifications import queue_to_focal_points, site_link
 
 PURPOSE = "partnerships-stale"
 
@@ -28,10 +27,14 @@ def stale_entries_request_confirmation(*, now: dt.datetime | None = None) -> int
             entries = list(Entry.objects.filter(pk__in=ids).select_related("state").order_by("side", "title"))
             state = entries[0].state
             queue_to_focal_points(
-                state=state, key=f"{PURPOSE}:{state.code.code}:{now.date().isoformat()}", purpose=PURPOSE,
-                template="stale_request",
-                subject=_("Platform for Partnerships: please confirm or withdraw %(count)s entries"),
-                context={"entries": entries, "subject_params": {"count": str(len(entries))}},
+                state=state, key=f"{PURPOSE}:{state.code.code}:{now.date().isoformat()}", kind=PURPOSE,
+                context=lambda language, entries=entries: {
+                    "entries": [
+                        {"side": entry.get_side_display(), "title": entry.title, "link": site_link(entry.get_absolute_url())}
+                        for entry in entries
+                    ],
+                    "count": len(entries),
+                },
             )
             asked += 1
     return asked

@@ -4,7 +4,8 @@ Which items: open, with a due date before today, owned by a UN entity or a State
 active focal points of the owner that have an e-mail address (a focal point without one still
 gets an outbox row, flagged "no recipient", so staff see the gap). One message per focal
 point per ISO week lists all of its overdue items; the outbox key makes a second run in the
-same week a no-op.
+same week a no-op. The message is composed from its template (letters, kind
+"taskforce-overdue"), in the focal point's language.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import gettext as _
 
 from entities.models import FocalPoint
 from taskforce.models import ActionItem, ActionItemStatus, ReminderSent
@@ -62,30 +61,32 @@ def overdue_reminders_select(*, today: dt.date) -> list[Reminder]:
     return reminders
 
 
-def render_reminder(reminder: Reminder, *, today: dt.date, base_url: str) -> tuple[str, str]:
-    with translation.override(reminder.focal_point.language):
-        subject = _("Overdue action items: %(count)s") % {"count": len(reminder.items)}
-        lines = [
-            _("Dear %(name)s,") % {"name": reminder.focal_point.name},
-            "",
-            _("The following action items owned by %(owner)s are past their due date:")
-            % {"owner": reminder.focal_point.entity or reminder.focal_point.state},
-            "",
-        ]
-        for item in reminder.items:
-            lines.append(f"- {item.text}")
-            lines.append("  " + _("%(mechanism)s — due %(due)s") % {"mechanism": item.mechanism.short, "due": item.due_on.isoformat()})
-            lines.append(f"  {base_url}{item.get_absolute_url()}")
-        lines += ["", _("You can mark an item done, with a note, on its page."), "", settings.LETTERS_SECRETARIAT]
-    return subject, "\n".join(lines)
+def reminder_context(reminder: Reminder, *, base_url: str) -> dict:
+    """The placeholders of the reminder's template, read with its language active: the
+    mechanisms' names are the reader's."""
+    focal_point = reminder.focal_point
+    return {
+        "name": focal_point.name, "count": len(reminder.items),
+        # A State's focal point reads its State's name with its grammar; an entity's, the acronym.
+        "entity": focal_point.entity.acronym if focal_point.entity_id else "",
+        "state": None if focal_point.entity_id else focal_point.state,
+        "items": [
+            {"text": item.text, "mechanism": item.mechanism.short, "due": item.due_on,
+             "link": f"{base_url}{item.get_absolute_url()}"}
+            for item in reminder.items
+        ],
+    }
 
 
 @transaction.atomic
 def overdue_reminders_queue(*, today: dt.date, base_url: str = "") -> int:
     """Queues this week's reminders in the outbox; returns how many messages were new."""
     from letters.models import Letter
+    from letters.secretariat import secretariat_name
     from letters.services.outbox import message_enqueue
+    from letters.services.rendering import TemplateSet
 
+    templates = TemplateSet()
     period = iso_week(today)
     created = 0
     for reminder in overdue_reminders_select(today=today):
@@ -93,10 +94,12 @@ def overdue_reminders_queue(*, today: dt.date, base_url: str = "") -> int:
         key = f"{PURPOSE}:{focal_point.pk}:{period}"
         if Letter.objects.filter(key=key).exists():
             continue
-        subject, body = render_reminder(reminder, today=today, base_url=base_url)
+        with translation.override(focal_point.language):
+            context = {**reminder_context(reminder, base_url=base_url), "secretariat": secretariat_name}
+        rendered = templates.render(kind=PURPOSE, language=focal_point.language, context=context)
         message_enqueue(
             key=key, purpose=PURPOSE, recipients=[focal_point.email] if focal_point.email else [],
-            subject=subject, body=body, language=focal_point.language,
+            subject=rendered.subject, body=rendered.body, language=focal_point.language,
             entity=focal_point.entity, state=None if focal_point.entity_id else focal_point.state,
         )
         ReminderSent.objects.bulk_create(
