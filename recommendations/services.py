@@ -2,14 +2,15 @@
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.services import NotAllowed
 from entities.access import actor_for
-from recommendations.access import can_update_action
 from entities.models import Entity
+from recommendations.access import can_update_action
 
 from .models import ActionStatus, Recommendation, StatusUpdate, SuggestedAction, derive_status
 
@@ -35,7 +36,7 @@ def status_update_post(
     actor = actor_for(user)
     action = SuggestedAction.objects.select_for_update().get(pk=action.pk)
     if not can_update_action(actor, action):
-        raise PermissionDenied(_("You may not update the status of this action."))
+        raise NotAllowed(_("You may not update the status of this action."))
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Unknown status %(status)s.") % {"status": status}})
     today = timezone.localdate()

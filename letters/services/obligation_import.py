@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from config.services import NotAllowed
 from config.tabular import (
     ImportPreview,
     Problem,
@@ -318,7 +319,7 @@ def obligations_import_plan(*, actor: Actor, content: bytes, filename: str, toda
     """What a file would record; writes nothing. Raises TableRejected listing every problem
     with its row and column."""
     if not actor.is_isu_staff:
-        raise PermissionDenied
+        raise NotAllowed
     return _plan(content=content, filename=filename, today=today or timezone.localdate())
 
 
@@ -330,7 +331,7 @@ def obligations_import(
     the plan's order (declarations before the extensions that need them). The file is checked
     again here, against what is recorded now: the preview staff saw may be minutes old."""
     if not actor.is_isu_staff:
-        raise PermissionDenied
+        raise NotAllowed
     today = today or timezone.localdate()
     plan = _plan(content=content, filename=filename, today=today)
     for fact in sorted(plan.facts, key=lambda fact: (_ORDER.index(fact.fact), fact.row)):

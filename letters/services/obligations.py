@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from config.dates import EARLIEST, latest
+from config.services import NotAllowed
 from entities.access import Actor
 from entities.models import State, TreatyParty
 from letters import deadlines
@@ -95,7 +96,7 @@ def destruction_record(
     """Records that a State declared stockpiles (article 4) or mined areas (article 5), or
     corrects it (its completion, most often): one record per State and article."""
     if not actor.is_isu_staff:
-        raise PermissionDenied
+        raise NotAllowed
     today = today or timezone.localdate()
     party = convention_party(state)
     problems = destruction_check(state=state, party=party, kind=kind, recorded_on=recorded_on, completed_on=completed_on, today=today)
@@ -159,7 +160,7 @@ def extension_record(
     """Records an article 5 extension granted. Without a new deadline, it is the current
     deadline plus the period granted (a five-year extension of 1 September 2035: 1 September 2040)."""
     if not actor.is_isu_staff:
-        raise PermissionDenied
+        raise NotAllowed
     today = today or timezone.localdate()
     party = convention_party(state)
     if party is None:
@@ -229,7 +230,7 @@ def withdrawal_record(
     instrument is received, or on the later date given for an armed conflict; from then on no
     letter is scheduled for the State and its deadlines end (the history stays)."""
     if not actor.is_isu_staff:
-        raise PermissionDenied
+        raise NotAllowed
     today = today or timezone.localdate()
     party = convention_party(state)
     problems = withdrawal_check(

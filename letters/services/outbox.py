@@ -123,8 +123,6 @@ class Draft:
 def hand_off(ids: Sequence[int]) -> None:
     """Gives letter ids to Celery in chunks of LETTERS_HANDOFF_CHUNK (one broker message per
     chunk, over one producer connection). Harmless to repeat: the task claims each row."""
-    from letters.tasks import letters_send
-
     chunk = settings.LETTERS_HANDOFF_CHUNK
     ids = list(ids)
     if not ids:

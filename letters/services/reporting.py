@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from config.dates import EARLIEST
+from config.services import NotAllowed
 from config.tabular import (
     ImportPreview,
     Problem,
@@ -29,8 +30,8 @@ from config.tabular import (
     read_table,
 )
 from entities.access import Actor
-from letters.access import can_record_report
 from entities.models import ReportingObligation, State, TreatyParty
+from letters.access import can_record_report
 from letters.models import ReportKind, ReportSubmission
 
 # The columns of a reports file, in and out (template, export and import are the same).
@@ -96,7 +97,7 @@ def report_record(
     """Records a report; staff for any State, a State focal point for its own. One record per
     (obligation, State, kind, period): recording again is refused with a message."""
     if not can_record_report(actor, state.pk):
-        raise PermissionDenied
+        raise NotAllowed
     problems = report_check(
         obligation=obligation, party=_party(obligation, state), state=state, kind=kind, period=period,
         received_on=received_on, link=link,
@@ -127,7 +128,7 @@ def report_change(
     """Corrects a recorded report (the date received, the link, the year of an initial report),
     under the same rules as recording it; the history keeps the old values."""
     if not actor.is_isu_staff:
-        raise PermissionDenied
+        raise NotAllowed
     problems = report_check(
         obligation=submission.obligation, party=_party(submission.obligation, submission.state),
         state=submission.state, kind=submission.kind, period=period, received_on=received_on, link=link,
@@ -336,7 +337,7 @@ def reports_import(
     """Records a whole reports file, or nothing. The file is checked again here, against what
     is recorded now: the preview staff saw may be minutes old."""
     if not actor.is_isu_staff:
-        raise PermissionDenied
+        raise NotAllowed
     plan = reports_import_plan(obligation=obligation, content=content, filename=filename)
     result = ReportImportResult(created=0, changed=0, unchanged=0)
     for report in plan.reports:

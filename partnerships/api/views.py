@@ -24,19 +24,6 @@ from ..models import Challenge, Entry
 from . import serializers
 
 
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-
-def _service(call):
-    """Runs a service; an edit conflict becomes 409 (Django validation errors are handled globally)."""
-    try:
-        return call()
-    except services.EditConflict as conflict:
-        raise Conflict(str(conflict.message)) from None
-
-
 # An update sent with an out-of-date `version` (see services.entry_update).
 UPDATE_RESPONSES = {
     200: serializers.EntrySerializer,
@@ -78,9 +65,9 @@ class EntryViewSet(WholeListExportMixin, IdempotentCreateMixin, VisibleQuerysetM
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         state = data.pop("state", None)
-        serializer.instance = _service(lambda: services.entry_submit(
+        serializer.instance = services.entry_submit(
             actor=self.actor, user=self.request.user, side=self.side, data=data, state=state,
-        ))
+        )
 
     def update(self, request, *args, **kwargs):
         # Whose entry it is comes before what is wrong with the body: another State's focal
@@ -94,15 +81,15 @@ class EntryViewSet(WholeListExportMixin, IdempotentCreateMixin, VisibleQuerysetM
         if "state" in data and data.pop("state") != serializer.instance.state:
             raise exceptions.ValidationError({"state": ["The State of an entry cannot be changed."]})
         version = data.pop("version", None)
-        serializer.instance = _service(lambda: services.entry_update(
+        serializer.instance = services.entry_update(
             actor=self.actor, user=self.request.user, entry=serializer.instance,
             data=data, expected_version=version,
-        ))
+        )
 
     @extend_schema(request=None, responses=serializers.EntrySerializer, summary="Confirm the entry is still current")
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
-        entry = _service(lambda: services.entry_confirm(actor=self.actor, user=request.user, entry=self.get_object()))
+        entry = services.entry_confirm(actor=self.actor, user=request.user, entry=self.get_object())
         return Response(self.get_serializer(entry).data)
 
     @extend_schema(request=None, responses=serializers.EntrySerializer, summary="Withdraw the entry (it stays in the record)")
@@ -227,10 +214,10 @@ class ChallengeViewSet(VisibleQuerysetMixin, IdempotentCreateMixin, mixins.ListM
         if "state" in data and data.pop("state") != serializer.instance.state:
             raise exceptions.ValidationError({"state": [_("The State of a challenge cannot be changed.")]})
         version = data.pop("version", None)
-        serializer.instance = _service(lambda: services.challenge_update(
+        serializer.instance = services.challenge_update(
             actor=self.actor, user=self.request.user, challenge=serializer.instance,
             data=data, expected_version=version,
-        ))
+        )
 
 
 @extend_schema_view(

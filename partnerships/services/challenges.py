@@ -1,15 +1,15 @@
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from config.services import Conflict, NotAllowed
 from entities.access import Actor
-from partnerships.access import can_change_challenge, can_record_challenge
 from entities.models import State
+from partnerships.access import can_change_challenge, can_record_challenge
 
 from ..models import Challenge
-from .entries import EditConflict, _submitting_state
+from .entries import ENTRY_CHANGED, _submitting_state
 
 FIELDS = ("obligation", "description", "nature", "source", "consent_to_share")
 
@@ -17,7 +17,7 @@ FIELDS = ("obligation", "description", "nature", "source", "consent_to_share")
 @transaction.atomic
 def challenge_record(*, actor: Actor, user, data: dict[str, Any], state: State | None = None) -> Challenge:
     if not can_record_challenge(actor):
-        raise PermissionDenied(_("Only focal points of States Parties and the secretariat record challenges."))
+        raise NotAllowed(_("Only focal points of States Parties and the secretariat record challenges."))
     challenge = Challenge(state=_submitting_state(actor, state), recorded_by=user)
     for field in FIELDS:
         if field in data:
@@ -31,10 +31,10 @@ def challenge_record(*, actor: Actor, user, data: dict[str, Any], state: State |
 @transaction.atomic
 def challenge_update(*, actor: Actor, user, challenge: Challenge, data: dict[str, Any], expected_version: int | None) -> Challenge:
     if not can_change_challenge(actor, challenge):
-        raise PermissionDenied(_("You may only change your own State's challenges."))
+        raise NotAllowed(_("You may only change your own State's challenges."))
     current = Challenge.objects.select_for_update().get(pk=challenge.pk)
     if expected_version is not None and current.version != expected_version:
-        raise EditConflict()
+        raise Conflict(ENTRY_CHANGED)
     for field in FIELDS:
         if field in data:
             setattr(current, field, data[field])

@@ -1,13 +1,14 @@
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.services import Conflict, NotAllowed
 from entities.access import Actor
-from partnerships.access import can_change_entry, can_submit_entry, is_state_party
 from entities.models import State
+from partnerships.access import can_change_entry, can_submit_entry, is_state_party
 
 from ..choices import EntryStatus, Side
 from ..models import Entry
@@ -19,11 +20,9 @@ EDITABLE_FIELDS = (
 )
 
 
-class EditConflict(Exception):
-    """The entry changed since the form was opened: nothing is overwritten."""
-
-    message = _("Someone else changed this entry while you were editing it. Nothing was saved: "
-                "reload the page to see their changes, then make yours again.")
+# The entry changed since the form was opened (or the API client read its `version`).
+ENTRY_CHANGED = _("Someone else changed this entry while you were editing it. Nothing was saved: "
+                  "reload the page to see their changes, then make yours again.")
 
 
 def _queue_strong_matches(entry: Entry) -> None:
@@ -45,7 +44,7 @@ def _submitting_state(actor: Actor, state: State | None) -> State:
 @transaction.atomic
 def entry_submit(*, actor: Actor, user, side: str, data: dict[str, Any], state: State | None = None) -> Entry:
     if not can_submit_entry(actor):
-        raise PermissionDenied(_("Only focal points of States Parties may submit needs and offers."))
+        raise NotAllowed(_("Only focal points of States Parties may submit needs and offers."))
     if side not in Side.values:
         raise ValidationError({"side": _("Choose need or offer.")})
     entry = Entry(side=side, state=_submitting_state(actor, state), submitted_by=user, confirmed_at=timezone.now())
@@ -65,10 +64,10 @@ def entry_submit(*, actor: Actor, user, side: str, data: dict[str, Any], state: 
 def entry_update(*, actor: Actor, user, entry: Entry, data: dict[str, Any], expected_version: int | None) -> Entry:
     """Saves the changes; an update also confirms that the entry is current."""
     if not can_change_entry(actor, entry):
-        raise PermissionDenied(_("You may only change your own State's entries."))
+        raise NotAllowed(_("You may only change your own State's entries."))
     current = Entry.objects.select_for_update().get(pk=entry.pk)
     if expected_version is not None and current.version != expected_version:
-        raise EditConflict()
+        raise Conflict(ENTRY_CHANGED)
     if data.get("status") == EntryStatus.WITHDRAWN and current.status != EntryStatus.WITHDRAWN:
         raise ValidationError({"status": _("Use “Withdraw” to withdraw an entry.")})
     for field in EDITABLE_FIELDS:
@@ -90,7 +89,7 @@ def entry_update(*, actor: Actor, user, entry: Entry, data: dict[str, Any], expe
 def entry_confirm(*, actor: Actor, user, entry: Entry) -> Entry:
     """The State says the entry is still current: it is no longer stale."""
     if not can_change_entry(actor, entry):
-        raise PermissionDenied(_("You may only change your own State's entries."))
+        raise NotAllowed(_("You may only change your own State's entries."))
     current = Entry.objects.select_for_update().get(pk=entry.pk)
     if current.status == EntryStatus.WITHDRAWN:
         raise ValidationError(_("A withdrawn entry cannot be confirmed."))
@@ -106,7 +105,7 @@ def entry_confirm(*, actor: Actor, user, entry: Entry) -> Entry:
 def entry_withdraw(*, actor: Actor, user, entry: Entry) -> Entry:
     """Withdrawn entries stay in the record (and in the history); they are no longer matched."""
     if not can_change_entry(actor, entry):
-        raise PermissionDenied(_("You may only change your own State's entries."))
+        raise NotAllowed(_("You may only change your own State's entries."))
     current = Entry.objects.select_for_update().get(pk=entry.pk)
     if current.status == EntryStatus.WITHDRAWN:
         return current

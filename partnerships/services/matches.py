@@ -1,8 +1,9 @@
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.services import NotAllowed
 from entities.access import Actor
 from partnerships.access import can_decide_match, can_propose_match
 
@@ -32,7 +33,7 @@ def match_propose(*, actor: Actor, user, need: Entry, offer: Entry, note: str = 
     if need.side != Side.NEED or offer.side != Side.OFFER:
         raise ValidationError(_("A match puts one need together with one offer."))
     if not can_propose_match(actor, need, offer):
-        raise PermissionDenied(_("Only the secretariat or a focal point of one of the two States may propose this match."))
+        raise NotAllowed(_("Only the secretariat or a focal point of one of the two States may propose this match."))
     need, offer = (Entry.objects.select_for_update().get(pk=e.pk) for e in (need, offer))
     if need.state_id == offer.state_id:
         raise ValidationError(_("A State cannot be matched with itself."))
@@ -57,7 +58,7 @@ def match_decide(*, actor: Actor, user, match: Match, decision: str) -> Match:
     if decision not in TRANSITIONS:
         raise ValidationError(_("Unknown decision."))
     if not can_decide_match(actor, match):
-        raise PermissionDenied(_("Only the secretariat or a focal point of one of the two States may decide on this match."))
+        raise NotAllowed(_("Only the secretariat or a focal point of one of the two States may decide on this match."))
     match = Match.objects.select_for_update().select_related("need", "offer").get(pk=match.pk)
     allowed_from, target = TRANSITIONS[decision]
     if match.status not in allowed_from:

@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from config.dates import DateBoundsValidator
+from config.services import NotAllowed
 from entities.access import Actor
 
 from ..choices import PledgeStatus
@@ -39,7 +40,7 @@ def can_edit_project(actor: Actor) -> bool:
 
 def _require_staff(actor: Actor) -> None:
     if not can_edit_project(actor):
-        raise PermissionDenied(_("Only ISU staff change a project's budget and pledges."))
+        raise NotAllowed(_("Only ISU staff change a project's budget and pledges."))
 
 
 @dataclass

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from config.idempotency import submitted_once
+from config.services import Conflict
 from partnerships.access import can_change_challenge, can_record_challenge
 
 from .. import selectors, services
@@ -63,7 +64,7 @@ def challenge_edit(request, pk: int):
                 actor=actor, user=request.user, challenge=challenge, data=form.cleaned_data,
                 expected_version=form.cleaned_data.get("version"),
             )
-        except services.EditConflict as conflict:
+        except Conflict as conflict:
             form.add_error(None, conflict.message)
         except ValidationError as error:
             apply_errors(form, error)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
+from config.services import Conflict
 from partnerships.access import can_change_entry, can_submit_entry
 
 from .. import selectors, services
@@ -68,7 +69,7 @@ def entry_edit(request, pk: int):
                 actor=actor, user=request.user, entry=entry, data=form.cleaned_data,
                 expected_version=form.cleaned_data.get("version"),
             )
-        except services.EditConflict as conflict:
+        except Conflict as conflict:
             form.add_error(None, conflict.message)
         except ValidationError as error:
             apply_errors(form, error)

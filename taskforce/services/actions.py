@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from config.services import NotAllowed
 from entities.access import actor_for
 from taskforce.access import can_close_action_item
 from taskforce.models import ActionItem, ActionItemStatus, ActionItemUpdate
@@ -17,7 +18,7 @@ def action_item_set_status(*, item: ActionItem, status: str, note: str = "", use
     dropped with a note); ISU staff may also reopen. A no-op change is refused."""
     actor = actor_for(user)
     if not can_close_action_item(actor, item):
-        raise PermissionDenied(_("Only the owner's focal point or ISU staff may change this action item."))
+        raise NotAllowed(_("Only the owner's focal point or ISU staff may change this action item."))
     if status not in ActionItemStatus.values:
         raise ValidationError({"status": _("Unknown status.")})
     if status == ActionItemStatus.OPEN and not actor.is_isu_staff:

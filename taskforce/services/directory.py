@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from config.services import NotAllowed
 from entities.access import actor_for
 from taskforce.access import can_record_meeting
 from taskforce.models import Capability, CapabilitySource
@@ -13,7 +13,7 @@ from taskforce.models import Capability, CapabilitySource
 @transaction.atomic
 def capability_add(*, entity, kind: str, title: str, description: str = "", user, mechanism=None) -> Capability:
     if not can_record_meeting(actor_for(user)):
-        raise PermissionDenied
+        raise NotAllowed
     capability, _created = Capability.objects.update_or_create(
         entity=entity, kind=kind, title=title.strip(),
         defaults={"description": description.strip(), "source": CapabilitySource.STAFF, "mechanism": mechanism},

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.services import NotAllowed
 from entities.access import actor_for
-from taskforce.access import can_record_meeting, can_request_individualised_approach
 from entities.models import Organisation
+from taskforce.access import can_record_meeting, can_request_individualised_approach
 from taskforce.models import (
     DatePrecision,
     Mechanism,
@@ -64,7 +65,7 @@ def individualised_approach_request(
 ) -> Meeting:
     actor = actor_for(user)
     if not can_request_individualised_approach(actor) or (actor.is_state_focal_point and actor.state_id != state.pk):
-        raise PermissionDenied
+        raise NotAllowed
     mechanism = committee()
     meeting = Meeting.objects.create(
         mechanism=mechanism,
@@ -99,7 +100,7 @@ def individualised_approach_update(
 ) -> Meeting:
     """Staff tick process steps, move the status on and add participants in their capacities."""
     if not can_record_meeting(actor_for(user)):
-        raise PermissionDenied
+        raise NotAllowed
     if meeting.kind != MeetingKind.INDIVIDUALISED_APPROACH:
         raise ValidationError(_("This is not an individualised-approach meeting."))
     if status not in MeetingStatus.values:

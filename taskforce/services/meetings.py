@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from config.services import Conflict, NotAllowed
 from entities.access import Actor, actor_for
 from taskforce.access import can_record_meeting
 from taskforce.models import (
@@ -28,11 +29,9 @@ MEETING_FIELDS = (
 )
 
 
-class StaleEdit(Exception):
-    """The meeting changed since the form was opened: nothing is overwritten."""
-
-    message = _("Someone else changed this meeting while you were editing it. Nothing was saved: "
-                "reload the page to see their changes, then make yours again.")
+# The meeting changed since the form was opened: nothing is overwritten.
+MEETING_CHANGED = _("Someone else changed this meeting while you were editing it. Nothing was saved: "
+                    "reload the page to see their changes, then make yours again.")
 
 
 @dataclass
@@ -130,7 +129,7 @@ def meeting_validate(data: MeetingData) -> None:
 def meeting_record(*, mechanism: Mechanism, data: MeetingData, user) -> Meeting:
     """Creates a meeting and everything recorded with it, all or nothing (ISU staff only)."""
     if not can_record_meeting(actor_for(user)):
-        raise PermissionDenied
+        raise NotAllowed
     meeting_validate(data)
     meeting = Meeting(
         mechanism=mechanism,
@@ -232,13 +231,13 @@ def meeting_update(
 ) -> Meeting:
     """Changes a recorded meeting by the rules of recording it (ISU staff only), all or nothing.
     `expected_updated_at` is when the meeting was last changed as the editor saw it: if it was
-    changed since, nothing is saved (StaleEdit)."""
+    changed since, nothing is saved (Conflict)."""
     if not can_record_meeting(actor):
-        raise PermissionDenied
+        raise NotAllowed
     meeting_validate(data)
     current = Meeting.objects.select_for_update().select_related("mechanism").get(pk=meeting.pk)
     if expected_updated_at is not None and current.updated_at != expected_updated_at:
-        raise StaleEdit()
+        raise Conflict(MEETING_CHANGED)
     for name in MEETING_FIELDS:
         setattr(current, name, getattr(data, name))
     current.full_clean()

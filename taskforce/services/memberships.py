@@ -15,12 +15,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from config.dates import DateBoundsValidator
+from config.services import NotAllowed
 from entities.access import Actor
 from taskforce.access import can_record_meeting
 from taskforce.models import Mechanism, Membership, PartyRole
@@ -41,7 +42,7 @@ class MembershipData:
 def _require_staff(actor: Actor) -> None:
     # Maintaining a mechanism's records is the secretariat's job, like recording its meetings.
     if not can_record_meeting(actor):
-        raise PermissionDenied(_("Only ISU staff change the members of a mechanism."))
+        raise NotAllowed(_("Only ISU staff change the members of a mechanism."))
 
 
 def _check_dates(data: MembershipData) -> dict[str, list[str]]:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.services import NotAllowed
 from entities.access import actor_for
-from taskforce.access import can_answer_survey, can_manage_surveys
 from entities.models import FocalPoint
+from taskforce.access import can_answer_survey, can_manage_surveys
 from taskforce.models import (
     Capability,
     CapabilitySource,
@@ -34,7 +35,7 @@ def survey_send(*, survey: Survey, entities, user, base_url: str = "") -> int:
     from letters.services.outbox import message_enqueue
 
     if not can_manage_surveys(actor_for(user)):
-        raise PermissionDenied
+        raise NotAllowed
     if survey.status == SurveyStatus.CLOSED:
         raise ValidationError({"entities": _("This survey is closed.")})
     if not survey.questions.exists():
@@ -68,7 +69,7 @@ def survey_answer(*, survey: Survey, entity, answers: dict, user) -> SurveyRespo
     the capabilities directory, one capability a line."""
     invited = set(survey.invitations.values_list("entity_id", flat=True))
     if not can_answer_survey(actor_for(user), survey, invited_entity_ids=invited) or actor_for(user).entity_id != entity.pk:
-        raise PermissionDenied
+        raise NotAllowed
     if survey.status != SurveyStatus.OPEN:
         raise ValidationError(_("This survey is not open for answers."))
     response, _created = SurveyResponse.objects.update_or_create(

@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from config.idempotency import submitted_once
+from config.services import Conflict
 from taskforce.access import can_record_meeting
 from taskforce import selectors
 from taskforce.filters import MeetingFilter
@@ -22,7 +22,7 @@ from taskforce.forms import (
     with_one_more_row,
 )
 from taskforce.models import Mechanism, Meeting
-from taskforce.services.meetings import StaleEdit, meeting_record, meeting_update
+from taskforce.services.meetings import meeting_record, meeting_update
 
 from .common import apply_errors, paginate, signed_in
 
@@ -134,8 +134,7 @@ def meeting_record_view(request, slug):
         status = 400
         if page.is_valid():
             try:
-                with transaction.atomic():
-                    meeting = meeting_record(mechanism=mechanism, data=page.data(), user=request.user)
+                meeting = meeting_record(mechanism=mechanism, data=page.data(), user=request.user)
             except ValidationError as error:
                 apply_errors(page.form, error)
             else:
@@ -162,12 +161,11 @@ def meeting_edit_view(request, pk):
         status = 400
         if page.is_valid():
             try:
-                with transaction.atomic():
-                    meeting_update(
-                        meeting=meeting, data=page.data(), actor=request.actor, user=request.user,
-                        expected_updated_at=page.form.cleaned_data.get("last_updated"),
-                    )
-            except StaleEdit as conflict:
+                meeting_update(
+                    meeting=meeting, data=page.data(), actor=request.actor, user=request.user,
+                    expected_updated_at=page.form.cleaned_data.get("last_updated"),
+                )
+            except Conflict as conflict:
                 status = 409
                 page.form.add_error(None, conflict.message)
             except ValidationError as error:
