@@ -4,10 +4,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import JSONObject
 from django.utils import timezone
 
-from config.json_lists import JSONList
 from entities.access import Actor
 from recommendations.access import entities_acted_for
 from entities.models import AddresseeGroup, Entity
@@ -141,62 +139,47 @@ def _iso(value: dt.datetime | None) -> str | None:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def recommendation_rows_queryset(queryset: QuerySet[Recommendation]) -> QuerySet:
-    """The API list's rows: each recommendation with its references and its actions (and their
-    entities) as JSON lists, so a page of any size is one query. `recommendation_rows` shapes
-    a fetched page; the cursor pagination orders and slices this queryset on `position`, `id`."""
-    references = Reference.objects.filter(recommendation=OuterRef("pk")).values(
-        v=JSONObject(report=F("report__symbol"), number=F("number"), position=F("position"), id=F("id")),
-    )
-    entities = SuggestedAction.implementing_entities.through.objects.filter(
-        suggestedaction=OuterRef("pk"),
-    ).values(v=F("entity__acronym"))
-    actions = SuggestedAction.objects.filter(recommendation=OuterRef("pk")).values(v=JSONObject(
-        id=F("id"), addressee=F("addressee__slug"), text=F("text"), status=F("status"),
-        implementing_entities=JSONList(entities), updated_at=F("updated_at"), position=F("position"),
-    ))
-    return queryset.values(
-        "id", "position", "text", "cluster__name", "status", "updated_at",
-        references_json=JSONList(references), actions_json=JSONList(actions),
-    )
-
-
 def recommendation_rows(page: list[dict]) -> list[dict]:
-    """The API's list items for rows of `recommendation_rows_queryset`, in the shape of
-    RecommendationSerializer (a test holds the two equal), without model instances: the list
-    endpoint is the busiest read of the API, pulled by clients in bulk."""
+    """The API's list items for rows of `LIST_FIELDS`.
+
+    Three queries (references, actions, action entities) whatever the page size, and no model
+    instances: the list endpoint is the busiest read of the API, pulled by clients in bulk. The
+    shape is RecommendationSerializer's (a test holds the two equal).
+    """
+    ids = [row["id"] for row in page]
+    references: dict[int, list] = {i: [] for i in ids}
+    for recommendation_id, symbol, number in (
+        Reference.objects.filter(recommendation_id__in=ids).order_by("position", "id")
+        .values_list("recommendation_id", "report__symbol", "number")
+    ):
+        references[recommendation_id].append({"report": symbol, "number": number})
+    entities: dict[int, list] = {}
+    through = SuggestedAction.implementing_entities.through
+    for action_id, acronym in (
+        through.objects.filter(suggestedaction__recommendation_id__in=ids).order_by("entity__acronym")
+        .values_list("suggestedaction_id", "entity__acronym")
+    ):
+        entities.setdefault(action_id, []).append(acronym)
+    actions: dict[int, list] = {i: [] for i in ids}
+    for action_id, recommendation_id, addressee, text, status, updated_at in (
+        SuggestedAction.objects.filter(recommendation_id__in=ids).order_by("position", "id")
+        .values_list("id", "recommendation_id", "addressee__slug", "text", "status", "updated_at")
+    ):
+        actions[recommendation_id].append({
+            "id": action_id, "addressee": addressee, "text": text, "status": status,
+            "implementing_entities": entities.get(action_id, []), "updated_at": _iso(updated_at),
+        })
     return [
         {
-            "id": row["id"],
-            "references": [
-                {"report": ref["report"], "number": ref["number"]}
-                for ref in sorted(row["references_json"], key=_by_position)
-            ],
-            "text": row["text"], "cluster": row["cluster__name"], "status": row["status"],
-            "updated_at": _iso(row["updated_at"]),
-            "actions": [
-                {
-                    "id": action["id"], "addressee": action["addressee"], "text": action["text"],
-                    "status": action["status"], "implementing_entities": sorted(action["implementing_entities"]),
-                    "updated_at": _iso(_stamp(action["updated_at"])),
-                }
-                for action in sorted(row["actions_json"], key=_by_position)
-            ],
+            "id": row["id"], "references": references[row["id"]], "text": row["text"], "cluster": row["cluster__name"],
+            "status": row["status"], "updated_at": _iso(row["updated_at"]), "actions": actions[row["id"]],
         }
         for row in page
     ]
 
 
-def _by_position(item: dict) -> tuple[int, int]:
-    return item["position"], item["id"]
-
-
-def _stamp(text: str | None) -> dt.datetime | None:
-    """A timestamp as the database wrote it inside JSON (UTC; with or without its offset)."""
-    if text is None:
-        return None
-    value = dt.datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+# The columns of a list row (position: the key of the cursor pagination).
+LIST_FIELDS = ("id", "position", "text", "cluster__name", "status", "updated_at")
 
 
 # --- Start pages -------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ class RecommendationViewSet(_ReadOnly):
         return selectors.recommendation_list(actor=self.actor)
 
     def page_queryset(self, queryset):
-        return selectors.recommendation_rows_queryset(queryset)
+        return queryset.values(*selectors.LIST_FIELDS)
 
     def page_data(self, page) -> list:
         return selectors.recommendation_rows(page)
