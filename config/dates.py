@@ -46,18 +46,14 @@ def latest(today: dt.date | None = None) -> dt.date:
 
 
 def long_date(value: dt.date | dt.datetime | None, language: str | None = None) -> str:
-    """The date as a reader of `language` (default: the active one) writes it in full: "30 April
-    2027" in English (UN style), the locale's DATE_FORMAT otherwise (config/formats): "30 de
-    abril de 2027", and the French "1er mars 2027" for the first of a month, which no format
-    string can say. A date-time is read on the local calendar. Empty for no date."""
+    """The date as a reader of `language` (default: the active one) writes it in full, by the
+    locale's DATE_FORMAT (config/formats): "30 April 2027" (UN style), "30 de abril de 2027",
+    and the French "1er mars 2027" for the first of a month, which no format string can say. A date-time is read on the local calendar. Empty for no date."""
     if value is None or value == "":
         return ""
     day = _day(value)
     with translation.override(language or translation.get_language()):
-        # English pages keep Django's "Apr. 30, 2027" (validation messages read it); a date
-        # written out in full, as in a letter, follows UN editorial style: "30 April 2027".
-        english = translation.get_language().startswith("en")
-        text = formats.date_format(day, "j F Y" if english else "DATE_FORMAT")
+        text = formats.date_format(day, "DATE_FORMAT")
         if day.day == 1 and translation.get_language().startswith("fr"):
             text = "1er" + text[1:] if text.startswith("1 ") else text
     return text

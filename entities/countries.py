@@ -6,6 +6,8 @@ Pays-Bas", "de l'Ouganda", "del Perú"), and in French the gender and number for
 The names are read once from `data/reference/country-names.csv` (source: UNTERM, the United
 Nations Terminology Database, and the UN Protocol list of Member States; see the README beside
 it). A country the table does not hold falls back to django-countries' name, without article.
+ISU staff may correct a State's name and grammar in any language (entities.views.country_names):
+a correction wins over the table everywhere (entities.country_corrections keeps them in memory).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from dataclasses import dataclass
 
 from django.utils import translation
 
+from entities.country_corrections import corrections
+
 __all__ = [
-    "LANGUAGES", "CountryName", "country_by_name", "country_forms", "country_name", "names_table",
+    "LANGUAGES", "CountryName", "country_by_name", "country_forms", "country_name", "names_table", "shipped_forms",
 ]
 
 LANGUAGES = ("en", "fr", "es")
@@ -143,6 +147,25 @@ def names_table() -> dict[str, dict[str, CountryName]]:
     return table
 
 
+def _corrected(code: str, language: str, fields: dict) -> CountryName:
+    """A staff correction as a CountryName; Spanish gender and number follow the article, as in
+    the table."""
+    if language == "es":
+        article = fields["article"]
+        return CountryName(code, language, fields["name"], article, "f" if article in {"la", "las"} else "m",
+                           "p" if article in {"los", "las"} else "s")
+    if language == "en":
+        return CountryName(code, language, fields["name"], fields["article"])
+    return CountryName(code, language, fields["name"], fields["article"], fields["gender"], fields["number"],
+                       fields["elides"])
+
+
+def shipped_forms(code: str, language: str) -> CountryName:
+    """The name as the shipped table (or django-countries) writes it, whatever staff corrected."""
+    row = names_table().get(code.upper())
+    return row[language] if row is not None else _fallback(code.upper(), language)
+
+
 @functools.lru_cache(maxsize=4096)
 def _fallback(code: str, language: str) -> CountryName:
     from django_countries import countries
@@ -167,6 +190,9 @@ def country_forms(value, language: str | None = None) -> CountryName:
         if not code:
             return CountryName("", language, text)
     code = code.upper()
+    corrected = corrections().get(code, {}).get(language)
+    if corrected is not None:
+        return _corrected(code, language, corrected)
     row = names_table().get(code)
     if row is None:
         return _fallback(code, language)
@@ -195,5 +221,11 @@ def _codes_by_name() -> dict[str, str]:
 
 def country_by_name(text: str) -> str:
     """The ISO code of a country named as the table writes it, in any of the three languages
-    (with or without its article), else ""."""
-    return _codes_by_name().get(_plain(text), "")
+    (with or without its article), or as staff corrected it, else ""."""
+    plain = _plain(text)
+    for code, languages in corrections().items():
+        for language, fields in languages.items():
+            forms = _corrected(code, language, fields)
+            if plain in {_plain(forms.name), _plain(forms.with_article)}:
+                return code
+    return _codes_by_name().get(plain, "")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, directory, history, imports
+from .views import contacts, country_names, directory, history, imports
 
 # The worklist of addresses to fix and the invitation to sign in go through the outbox: they are
 # letters' views (letters.views.contacts), added to this namespace by config.urls.
@@ -11,6 +11,7 @@ urlpatterns = [
     path("entities/<path:acronym>/", directory.entity_detail, name="entity-detail"),
     path("states/", directory.state_list, name="state-list"),
     path("states/<str:code>/", directory.state_detail, name="state-detail"),
+    path("states/<str:code>/names/", country_names.state_names, name="state-names"),
     path("organisations/", directory.organisation_list, name="organisation-list"),
     path("organisations/<int:pk>/", directory.organisation_detail, name="organisation-detail"),
     path("treaty-parties/import/", imports.treaty_party_import, name="treaty-party-import"),

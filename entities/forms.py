@@ -5,6 +5,7 @@ from config.tabular import MAX_BYTES
 
 from .models import FocalPoint, Language, Treaty
 from .services.contacts import ContactData
+from .services.country_names import ARTICLES, NAME_MAX_LENGTH
 
 MAX_UPLOAD_BYTES = 1024 * 1024
 
@@ -76,3 +77,44 @@ class ContactImportForm(forms.Form):
                 "size": MAX_BYTES // (1024 * 1024),
             })
         return upload.read(), upload.name
+
+
+def _articles(language: str) -> list[tuple[str, str]]:
+    return [(article, article or _("none")) for article in ARTICLES[language]]
+
+
+class StateNamesForm(forms.Form):
+    """A State's short names and their grammar in the three languages, as staff correct them;
+    the grammar's rules (an article agreeing with the gender...) are the service's."""
+
+    name_en = forms.CharField(label=_("Name in English"), max_length=NAME_MAX_LENGTH)
+    article_en = forms.ChoiceField(
+        label=_("Article in English"), choices=_articles("en"), required=False,
+        help_text=_("“the” when English writes it before the name in a sentence: the Netherlands."),
+    )
+    name_fr = forms.CharField(label=_("Name in French"), max_length=NAME_MAX_LENGTH)
+    article_fr = forms.ChoiceField(label=_("Article in French"), choices=_articles("fr"), required=False)
+    gender_fr = forms.ChoiceField(
+        label=_("Gender in French"), choices=[("m", _("masculine")), ("f", _("feminine"))],
+        help_text=_("The agreement in letters: “il est”, “elle est”."),
+    )
+    number_fr = forms.ChoiceField(label=_("Number in French"), choices=[("s", _("singular")), ("p", _("plural"))])
+    elides_fr = forms.BooleanField(
+        label=_("Elision in French"), required=False,
+        help_text=_("Tick when French writes d' or l' before the name: d'Israël, l'Ouganda."),
+    )
+    name_es = forms.CharField(label=_("Name in Spanish"), max_length=NAME_MAX_LENGTH)
+    article_es = forms.ChoiceField(label=_("Article in Spanish"), choices=_articles("es"), required=False)
+
+    @classmethod
+    def for_state(cls, state, current: dict[str, dict], data=None) -> "StateNamesForm":
+        """`current`: language -> the fields as the State is named now (corrected or shipped)."""
+        initial = {f"{field}_{language}": value for language, fields in current.items() for field, value in fields.items()}
+        return cls(data, initial=initial)
+
+    def names(self) -> dict[str, dict]:
+        names: dict[str, dict] = {"en": {}, "fr": {}, "es": {}}
+        for key, value in self.cleaned_data.items():
+            field, language = key.rsplit("_", 1)
+            names[language][field] = value
+        return names

@@ -1,19 +1,32 @@
 """The time-zone picker of the meeting forms: the cities where UN meetings are usually held
 first, then every zone, each labelled by its city and its offset from UTC in words.
 
+Cities are named in the reader's language as the Unicode CLDR names them, with their State as
+the UN names it (entities.countries): "Mexico (Mexique)", "Ciudad de México (México)"; a zone
+named after its State is named by the State alone ("Brunéi Darussalam", not CLDR's "Brunei"), and a territory that is not a State in the
+registry's table by its ocean or continent ("Cayenne (Amérique)"), so no other spelling of a
+State's name shows. The names are a data file (data/reference/time-zone-cities.csv, see the
+README beside it); a zone the file does not hold yet (a newer tz database) is labelled by its
+offset ("UTC−06:00") in French and Spanish rather than by an English city name.
+
 Offsets are those in force today (daylight-saving time moves them); they help pick a zone,
 the meeting itself is stored with the zone's name, so its times stay right whatever the date.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import unicodedata
 import zoneinfo
 from functools import lru_cache
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from entities.countries import country_name, names_table
+from entities.loading import reference_dir
 
 __all__ = ["COMMON_ZONES", "time_zone_choices", "zone_label"]
 
@@ -60,19 +73,66 @@ def offset_words(name: str, when: dt.datetime | None = None) -> str:
     return _("%(span)s behind UTC") % {"span": span}
 
 
-def _city(name: str) -> str:
-    """"America/Argentina/Buenos_Aires" -> "Buenos Aires (America, Argentina)"."""
-    parts = name.split("/")
-    city = parts[-1].replace("_", " ")
-    return f"{city} ({', '.join(p.replace('_', ' ') for p in parts[:-1])})"
+CITIES_FILE = "time-zone-cities.csv"
+
+# The first part of a zone's name, for a territory that is not a State of the table.
+AREA_NAMES = {
+    "Africa": _("Africa"), "America": _("America"), "Antarctica": _("Antarctica"), "Arctic": _("Arctic"),
+    "Asia": _("Asia"), "Atlantic": _("Atlantic Ocean"), "Australia": _("Australia"), "Europe": _("Europe"),
+    "Indian": _("Indian Ocean"), "Pacific": _("Pacific Ocean"),
+}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, dict[str, str]]:
+    """Zone -> its row: `country` (ISO code, from the tz database's zone.tab), `names_country`
+    ("yes": the zone is named after its country, the only zone it has: Asia/Brunei,
+    America/Panama) and `city_en`, `city_fr`, `city_es`."""
+    with (reference_dir() / CITIES_FILE).open(encoding="utf-8", newline="") as handle:
+        return {row["zone"]: row for row in csv.DictReader(handle)}
+
+
+def _utc_offset(name: str, when: dt.datetime) -> str:
+    """"UTC+05:30", "UTC−06:00" (with a minus sign), "UTC"."""
+    offset = when.astimezone(zoneinfo.ZoneInfo(name)).utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'+' if minutes > 0 else '−'}{hours:02d}:{rest:02d}"
+
+
+def _city(name: str, when: dt.datetime) -> str:
+    """"Mexico City (Mexico)", "Mexico (Mexique)", "Ciudad de México (México)", "Singapour",
+    "Cayenne (Amérique)"."""
+    language = (translation.get_language() or "en")[:2]
+    language = language if language in {"en", "fr", "es"} else "en"
+    row = _cities().get(name)
+    if row is None:
+        if language != "en":
+            return _utc_offset(name, when)
+        parts = name.split("/")
+        return f"{parts[-1].replace('_', ' ')} ({', '.join(p.replace('_', ' ') for p in parts[:-1])})"
+    city, code = row[f"city_{language}"], row["country"]
+    if code not in names_table():
+        return f"{city} ({AREA_NAMES[name.split('/', 1)[0]]})"
+    country = country_name(code, language)
+    return country if row["names_country"] or city == country else f"{city} ({country})"
 
 
 def zone_label(name: str, when: dt.datetime | None = None) -> str:
+    when = when or timezone.now()
     if name == "UTC":
         return str(_("Coordinated Universal Time (UTC)"))
     common = dict(COMMON_ZONES)
-    city = str(common[name]) if name in common else (_city(name) if "/" in name else name)
+    city = str(common[name]) if name in common else (_city(name, when) if "/" in name else name)
     return f"{city} — {offset_words(name, when)}"
+
+
+def _sort_key(choice) -> str:
+    """Alphabetical as a reader expects it: "Île" among the I, not after Z."""
+    decomposed = unicodedata.normalize("NFKD", choice[1])
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def time_zone_choices(*, keep: str | None = None) -> list:
@@ -80,7 +140,7 @@ def time_zone_choices(*, keep: str | None = None) -> list:
     already has even when it is not offered any more (an alias typed in by an earlier version)."""
     now = timezone.now()
     common = [(name, zone_label(name, now)) for name, _label in COMMON_ZONES]
-    every = sorted(((name, zone_label(name, now)) for name in _zone_names()), key=lambda choice: choice[1].casefold())
+    every = sorted(((name, zone_label(name, now)) for name in _zone_names()), key=_sort_key)
     groups = [(_("Where UN meetings are often held"), common), (_("All time zones, by city"), every)]
     known = {name for name, _label in COMMON_ZONES} | set(_zone_names())
     if keep and keep not in known:

@@ -2,7 +2,7 @@
 
 The directory (entities, States, organisations, treaties and their parties) is public
 information. Focal points' contact details and the change history are for ISU staff only;
-so is maintaining the list of States Parties.
+so are maintaining the list of States Parties and correcting how a State is named.
 
 Which focal points a list holds is `FocalPoint.objects.visible_to(actor)`.
 """
@@ -19,4 +19,8 @@ def can_see_history(actor: Actor) -> bool:
 
 
 def can_import_treaty_parties(actor: Actor) -> bool:
+    return actor.is_isu_staff
+
+
+def can_correct_country_names(actor: Actor) -> bool:
     return actor.is_isu_staff

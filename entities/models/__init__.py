@@ -5,12 +5,13 @@ from .audit import SecurityEvent, SecurityEventKind
 from .base import PartyReference, TimeStamped
 from .organisations import AddresseeGroup, Entity, EntityKind, EntityName, Organisation, OrganisationKind
 from .people import FocalPoint, Language, Role, UserRole
-from .states import State
+from .states import CountryNameCorrection, State
 from .submissions import SubmissionKey, SubmissionKind
 from .treaties import ReportingObligation, Treaty, TreatyParty
 
 __all__ = [
     "AddresseeGroup",
+    "CountryNameCorrection",
     "Entity",
     "EntityKind",
     "EntityName",

@@ -3,6 +3,7 @@
 - `treaty_parties`: the depositary's list of States Parties, imported from CSV.
 - `contacts`: focal points kept by staff and their invitation to sign in.
 - `contact_files`: the CSV/XLSX import and export of contacts.
+- `country_names`: staff's corrections of a State's names and their grammar.
 
 Everything is re-exported here, so `from entities.services import X` works for any of them.
 """
@@ -25,6 +26,7 @@ from .contacts import (
     contact_set_active,
     contact_update,
 )
+from .country_names import country_names_correct, country_names_current, country_names_shipped
 from .treaty_parties import (
     COUNTRY_COLUMNS,
     DATE_COLUMNS,
@@ -66,6 +68,9 @@ __all__ = [
     "contacts_import",
     "contacts_plan",
     "contacts_preview",
+    "country_names_correct",
+    "country_names_current",
+    "country_names_shipped",
     "country_code",
     "parse_date",
     "parse_treaty_parties_csv",

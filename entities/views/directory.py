@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 
 from entities import selectors
 from entities.access.entities import (
+    can_correct_country_names,
     can_import_treaty_parties,
     can_see_focal_points,
     can_see_history,
@@ -72,7 +73,8 @@ def state_detail(request, code: str):
     state = get_object_or_404(selectors.state_detail(actor=request.actor), code=code.upper())
     actor = request.actor
     return render(request, "entities/state_detail.html", {
-        "state": state, "can_import": can_import_treaty_parties(actor), **staff_context(request),
+        "state": state, "can_import": can_import_treaty_parties(actor), "can_correct_names": can_correct_country_names(actor),
+        **staff_context(request),
     })
 
 

@@ -35,6 +35,12 @@ ROUTES = [
     Route("entities:entity-detail", PUBLIC, args=lambda w: {"acronym": w.entity.acronym}),
     Route("entities:state-list", PUBLIC),
     Route("entities:state-detail", PUBLIC, args=lambda w: {"code": w.state_a.code.code}),
+    # Correcting a State's names and their grammar: staff only; an empty form is refused (400).
+    Route("entities:state-names", STAFF_HTML, args=lambda w: {"code": w.state_a.code.code}),
+    Route(
+        "entities:state-names", expect(STAFF_HTML, isu_staff=400), method="post",
+        args=lambda w: {"code": w.state_a.code.code}, data=lambda w: {"name_fr": ""}, label="without names",
+    ),
     Route("entities:organisation-list", PUBLIC),
     Route("entities:organisation-detail", PUBLIC, args=_organisation),
     Route("entities:treaty-party-import", STAFF_HTML, label="form"),

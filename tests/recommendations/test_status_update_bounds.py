@@ -19,7 +19,7 @@ def _post(client, action, **data):
 def test_a_date_before_1990_is_refused_with_the_bounds(annex, client_for, date):
     response = _post(client_for("isu_staff"), annex["briefing"], date=date)
     assert response.status_code == 200
-    assert "Enter a date between Jan. 1, 1990 and today." in response.content.decode()
+    assert "Enter a date between 1 January 1990 and today." in response.content.decode()
     assert not StatusUpdate.objects.exists()
 
 

@@ -30,7 +30,7 @@ def _record(client, task_force, **change):
 def test_a_meeting_outside_the_bounds_is_refused_on_its_field(staff_client, task_force, entity, change):
     response = _record(staff_client, task_force, participants=[(f"entity:{entity.pk}", "chair")], **change)
     assert response.status_code == 400
-    assert "Enter a date between Jan. 1, 1990 and" in response.content.decode()
+    assert "Enter a date between 1 January 1990 and" in response.content.decode()
     assert not Meeting.objects.exists()
 
 
@@ -39,7 +39,7 @@ def test_an_action_item_due_in_9999_is_refused_and_nothing_is_saved(staff_client
     response = _record(staff_client, task_force, participants=[(party, "chair")],
                        actions=[{"text": "Draft the glossary", "owner": party, "due_on": "9999-12-31"}])
     assert response.status_code == 400
-    assert "Enter a date between Jan. 1, 1990 and" in response.content.decode()
+    assert "Enter a date between 1 January 1990 and" in response.content.decode()
     assert not Meeting.objects.exists() and not ActionItem.objects.exists()
 
 
@@ -57,5 +57,5 @@ def test_an_individualised_approach_request_outside_the_bounds_is_refused(client
     response = client_for("state_b").post(reverse("taskforce:ia-request"), {
         "state": state_b.pk, "preferred_date": date, "report_for": "msp"})
     assert response.status_code == 400
-    assert "Enter a date between Jan. 1, 1990 and" in response.content.decode()
+    assert "Enter a date between 1 January 1990 and" in response.content.decode()
     assert not Meeting.objects.exists()
