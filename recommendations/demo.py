@@ -10,6 +10,8 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
+from entities.access import actor_for
+
 from .models import StatusUpdate, SuggestedAction
 from .services import status_update_post
 
@@ -36,7 +38,7 @@ def load(*, stdout, **options) -> None:
         if action is None or login not in users:
             continue
         status_update_post(
-            action=action, user=users[login], status=status, note=note,
+            action=action, actor=actor_for(users[login]), user=users[login], status=status, note=note,
             date=dt.date.today() - dt.timedelta(days=days_ago), is_demo=True,
         )
         posted += 1

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.services import NotAllowed
-from entities.access import actor_for
+from entities.access import Actor
 from entities.models import Entity
 from recommendations.access import can_update_action
 
@@ -19,6 +19,7 @@ from .models import ActionStatus, Recommendation, StatusUpdate, SuggestedAction,
 def status_update_post(
     *,
     action: SuggestedAction,
+    actor: Actor,
     user,
     status: str,
     date: dt.date | None = None,
@@ -33,7 +34,6 @@ def status_update_post(
     history without overriding a newer one). A focal point always posts on behalf of its own
     entity; ISU staff may name one of the action's entities or none.
     """
-    actor = actor_for(user)
     action = SuggestedAction.objects.select_for_update().get(pk=action.pk)
     if not can_update_action(actor, action):
         raise NotAllowed(_("You may not update the status of this action."))

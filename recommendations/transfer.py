@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from config.tabular import Problem, RowProblems, TableRejected, read_table
+from entities.access import actor_for
 from entities.models import AddresseeGroup, Entity, EntityName
 from entities.translation import in_any_language
 
@@ -245,5 +246,5 @@ def _import_action(recommendation: Recommendation, item: dict, *, user, result: 
     action.implementing_entities.set(item["entities"])
     action.tags.set(tags)
     if item["status"] and item["status"] != action.status:
-        status_update_post(action=action, user=user, status=item["status"], note=_("Imported from a file."))
+        status_update_post(action=action, actor=actor_for(user), user=user, status=item["status"], note=_("Imported from a file."))
         result.status_updates += 1

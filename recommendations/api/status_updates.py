@@ -45,7 +45,7 @@ class _StatusUpdateCreate(ActorMixin, mixins.CreateModelMixin, viewsets.GenericV
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         update = status_update_post(
-            action=suggested_action, user=request.user, status=data["status"], date=data.get("date"),
+            action=suggested_action, actor=self.actor, user=request.user, status=data["status"], date=data.get("date"),
             note=data.get("note", ""), evidence_url=data.get("evidence_url", ""),
             # As the form: only ISU staff choose; the service names a focal point's own entity.
             on_behalf_of=data.get("on_behalf_of") if actor.is_isu_staff else None,

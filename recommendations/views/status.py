@@ -26,7 +26,7 @@ def action_status(request, pk: int, action_id: int):
     if request.method == "POST" and form.is_valid():
         try:
             status_update_post(
-                action=action, user=request.user, status=form.cleaned_data["status"],
+                action=action, actor=request.actor, user=request.user, status=form.cleaned_data["status"],
                 date=form.cleaned_data["date"], note=form.cleaned_data["note"],
                 evidence_url=form.cleaned_data["evidence_url"],
                 on_behalf_of=form.cleaned_data.get("on_behalf_of"),

@@ -110,7 +110,7 @@ class _ActionItemUpdateCreate(ActorMixin, mixins.CreateModelMixin, viewsets.Gene
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        changed = action_item_set_status(item=item, status=data["status"], note=data.get("note", ""), user=request.user)
+        changed = action_item_set_status(item=item, status=data["status"], note=data.get("note", ""), actor=self.actor, user=request.user)
         update = changed.updates.select_related("by").order_by("-at", "-pk").first()
         return Response(ActionItemUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 

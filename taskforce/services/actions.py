@@ -7,16 +7,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from config.services import NotAllowed
-from entities.access import actor_for
+from entities.access import Actor
 from taskforce.access import can_close_action_item
 from taskforce.models import ActionItem, ActionItemStatus, ActionItemUpdate
 
 
 @transaction.atomic
-def action_item_set_status(*, item: ActionItem, status: str, note: str = "", user) -> ActionItem:
+def action_item_set_status(*, item: ActionItem, status: str, note: str = "", actor: Actor, user) -> ActionItem:
     """Moves an item to `status`. Owners' focal points may close their own items (done or
     dropped with a note); ISU staff may also reopen. A no-op change is refused."""
-    actor = actor_for(user)
     if not can_close_action_item(actor, item):
         raise NotAllowed(_("Only the owner's focal point or ISU staff may change this action item."))
     if status not in ActionItemStatus.values:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.services import NotAllowed
-from entities.access import actor_for
+from entities.access import Actor
 from entities.models import Organisation
 from taskforce.access import can_record_meeting, can_request_individualised_approach
 from taskforce.models import (
@@ -61,9 +61,8 @@ def committee() -> Mechanism:
 
 @transaction.atomic
 def individualised_approach_request(
-    *, state, preferred_date: dt.date, report_for: str, place: str = "", challenges: str = "", user,
+    *, state, preferred_date: dt.date, report_for: str, place: str = "", challenges: str = "", actor: Actor, user,
 ) -> Meeting:
-    actor = actor_for(user)
     if not can_request_individualised_approach(actor) or (actor.is_state_focal_point and actor.state_id != state.pk):
         raise NotAllowed
     mechanism = committee()
@@ -96,10 +95,10 @@ def individualised_approach_request(
 
 @transaction.atomic
 def individualised_approach_update(
-    *, meeting: Meeting, status: str, checks: dict[str, tuple[bool, str]], new_participants: list, user,
+    *, meeting: Meeting, status: str, checks: dict[str, tuple[bool, str]], new_participants: list, actor: Actor, user,
 ) -> Meeting:
     """Staff tick process steps, move the status on and add participants in their capacities."""
-    if not can_record_meeting(actor_for(user)):
+    if not can_record_meeting(actor):
         raise NotAllowed
     if meeting.kind != MeetingKind.INDIVIDUALISED_APPROACH:
         raise ValidationError(_("This is not an individualised-approach meeting."))

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from config.services import Conflict, NotAllowed
-from entities.access import Actor, actor_for
+from entities.access import Actor
 from taskforce.access import can_record_meeting
 from taskforce.models import (
     ActionItem,
@@ -126,9 +126,9 @@ def meeting_validate(data: MeetingData) -> None:
 
 
 @transaction.atomic
-def meeting_record(*, mechanism: Mechanism, data: MeetingData, user) -> Meeting:
+def meeting_record(*, mechanism: Mechanism, data: MeetingData, actor: Actor, user) -> Meeting:
     """Creates a meeting and everything recorded with it, all or nothing (ISU staff only)."""
-    if not can_record_meeting(actor_for(user)):
+    if not can_record_meeting(actor):
         raise NotAllowed
     meeting_validate(data)
     meeting = Meeting(

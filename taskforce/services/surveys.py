@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from config.services import NotAllowed
-from entities.access import actor_for
+from entities.access import Actor
 from entities.models import FocalPoint
 from taskforce.access import can_answer_survey, can_manage_surveys
 from taskforce.models import (
@@ -29,12 +29,12 @@ PURPOSE = "taskforce-survey"
 
 
 @transaction.atomic
-def survey_send(*, survey: Survey, entities, user, base_url: str = "") -> int:
+def survey_send(*, survey: Survey, entities, actor: Actor, user, base_url: str = "") -> int:
     """Sends the survey to the entities' focal points (one outbox message each); opens it.
     Sending again to an entity already invited sends nothing more. Returns new invitations."""
     from letters.services.outbox import message_enqueue
 
-    if not can_manage_surveys(actor_for(user)):
+    if not can_manage_surveys(actor):
         raise NotAllowed
     if survey.status == SurveyStatus.CLOSED:
         raise ValidationError({"entities": _("This survey is closed.")})
@@ -64,11 +64,11 @@ def survey_send(*, survey: Survey, entities, user, base_url: str = "") -> int:
 
 
 @transaction.atomic
-def survey_answer(*, survey: Survey, entity, answers: dict, user) -> SurveyResponse:
+def survey_answer(*, survey: Survey, entity, answers: dict, actor: Actor, user) -> SurveyResponse:
     """Stores (or replaces) an entity's answers; text answers to capability questions feed
     the capabilities directory, one capability a line."""
     invited = set(survey.invitations.values_list("entity_id", flat=True))
-    if not can_answer_survey(actor_for(user), survey, invited_entity_ids=invited) or actor_for(user).entity_id != entity.pk:
+    if not can_answer_survey(actor, survey, invited_entity_ids=invited) or actor.entity_id != entity.pk:
         raise NotAllowed
     if survey.status != SurveyStatus.OPEN:
         raise ValidationError(_("This survey is not open for answers."))

@@ -36,7 +36,7 @@ def action_item_detail(request, pk):
             raise PermissionDenied
         if form.is_valid():
             try:
-                action_item_set_status(item=item, status=form.cleaned_data["status"], note=form.cleaned_data["note"], user=request.user)
+                action_item_set_status(item=item, status=form.cleaned_data["status"], note=form.cleaned_data["note"], actor=request.actor, user=request.user)
             except ValidationError as error:
                 apply_errors(form, error)
             else:

@@ -26,7 +26,7 @@ def capability_list(request):
 def capability_create(request):
     form = CapabilityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        capability_add(**form.cleaned_data, user=request.user)
+        capability_add(**form.cleaned_data, actor=request.actor, user=request.user)
         messages.success(request, _("The capability is added."))
         return redirect("taskforce:capability-list")
     return render(request, "taskforce/capability_form.html", {"form": form}, status=400 if request.method == "POST" else 200)

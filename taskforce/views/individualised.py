@@ -52,7 +52,7 @@ def request_view(request):
             meeting = individualised_approach_request(
                 state=form.cleaned_data["state"], preferred_date=form.cleaned_data["preferred_date"],
                 report_for=form.cleaned_data["report_for"], place=form.cleaned_data["place"],
-                challenges=form.cleaned_data["challenges"], user=request.user,
+                challenges=form.cleaned_data["challenges"], actor=request.actor, user=request.user,
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -81,7 +81,7 @@ def process_view(request, pk):
                if f.cleaned_data.get("party") and f.cleaned_data["party"].key]
         try:
             individualised_approach_update(
-                meeting=meeting, status=form.cleaned_data["status"], new_participants=new, user=request.user,
+                meeting=meeting, status=form.cleaned_data["status"], new_participants=new, actor=request.actor, user=request.user,
                 checks={c.step: (form.cleaned_data[f"done_{c.step}"], form.cleaned_data[f"note_{c.step}"].strip()) for c in checks},
             )
         except ValidationError as error:

@@ -134,7 +134,7 @@ def meeting_record_view(request, slug):
         status = 400
         if page.is_valid():
             try:
-                meeting = meeting_record(mechanism=mechanism, data=page.data(), user=request.user)
+                meeting = meeting_record(mechanism=mechanism, data=page.data(), actor=request.actor, user=request.user)
             except ValidationError as error:
                 apply_errors(page.form, error)
             else:

@@ -47,7 +47,7 @@ def survey_send_view(request, pk):
     form = SurveySendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            sent = survey_send(survey=survey, entities=form.cleaned_data["entities"], user=request.user,
+            sent = survey_send(survey=survey, entities=form.cleaned_data["entities"], actor=request.actor, user=request.user,
                                base_url=request.build_absolute_uri("/").rstrip("/"))
         except ValidationError as error:
             apply_errors(form, error)
@@ -75,7 +75,7 @@ def survey_answer_view(request, pk):
     if request.method == "POST" and form.is_valid():
         answers = {q.pk: form.cleaned_data.get(f"q{q.pk}") for q in questions}
         try:
-            survey_answer(survey=survey, entity=request.user.focal_point.entity, answers=answers, user=request.user)
+            survey_answer(survey=survey, entity=request.user.focal_point.entity, answers=answers, actor=request.actor, user=request.user)
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -80,17 +80,17 @@ def codes_in(text: str, codes: set[str]) -> set[str]:
 def data(db, isu_staff):
     """The real seed and the demo, with a little history: a status change by staff, a
     confirmed entry, a renamed entity, and letters of each kind in the outbox."""
+    from entities.access import actor_for
     from letters.services.outbox import message_enqueue
     from partnerships.models import Entry
     from partnerships.services import entry_confirm
     from recommendations.models import SuggestedAction
     from recommendations.services import status_update_post
-    from entities.access import actor_for
 
     call_command("load_seed_data", stdout=io.StringIO())
     call_command("load_demo_data", stdout=io.StringIO())
     action = SuggestedAction.objects.filter(status="not_started").first()
-    status_update_post(action=action, user=isu_staff, status="in_progress", date=dt.date.today(), note="Work started.")
+    status_update_post(action=action, actor=actor_for(isu_staff), user=isu_staff, status="in_progress", date=dt.date.today(), note="Work started.")
     entry = Entry.objects.filter(state__code="UG").first()
     entry_confirm(actor=actor_for(isu_staff), user=isu_staff, entry=entry)
     dpo = Entity.objects.get(acronym="DPO")

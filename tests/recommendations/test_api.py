@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from entities.access import actor_for
 from recommendations.models import Cluster, Recommendation, SuggestedAction
 from recommendations.services import status_update_post
 from tests.factories import RecommendationFactory
@@ -144,7 +145,7 @@ def test_updated_since_returns_only_what_changed(annex, api, isu_staff):
     SuggestedAction.objects.update(updated_at=timezone.now() - dt.timedelta(days=10))
     since = (timezone.now() - dt.timedelta(days=1)).isoformat().replace("+00:00", "Z")
     assert api.get(LIST, {"updated_since": since}).json()["results"] == []
-    status_update_post(action=annex["studies"], user=isu_staff, status="in_progress")
+    status_update_post(action=annex["studies"], actor=actor_for(isu_staff), user=isu_staff, status="in_progress")
     body = api.get(LIST, {"updated_since": since}).json()
     assert [item["id"] for item in body["results"]] == [annex["second"].pk]
     actions = api.get(ACTIONS, {"updated_since": since}).json()
@@ -156,7 +157,7 @@ def test_conditional_get_returns_304_until_something_changes(annex, api, isu_sta
     assert first["ETag"] and first["Last-Modified"]
     assert api.get(LIST, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     assert api.get(LIST, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
-    status_update_post(action=annex["briefing"], user=isu_staff, status="in_progress")
+    status_update_post(action=annex["briefing"], actor=actor_for(isu_staff), user=isu_staff, status="in_progress")
     again = api.get(LIST, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert again["ETag"] != first["ETag"]
@@ -169,7 +170,7 @@ def test_conditional_get_on_a_detail_and_on_history(annex, api, isu_staff):
     history_url = f"{ACTIONS}{annex['briefing'].pk}/history/"
     history = api.get(history_url)
     assert api.get(history_url, HTTP_IF_NONE_MATCH=history["ETag"]).status_code == 304
-    status_update_post(action=annex["briefing"], user=isu_staff, status="completed", note="Done.")
+    status_update_post(action=annex["briefing"], actor=actor_for(isu_staff), user=isu_staff, status="completed", note="Done.")
     assert api.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
     updated = api.get(history_url, HTTP_IF_NONE_MATCH=history["ETag"])
     assert updated.status_code == 200
@@ -240,7 +241,7 @@ def test_list_query_count_does_not_grow_with_page_size(many_recommendations, api
 
 
 def test_the_list_items_are_the_detail_serializers_shape(annex, api, isu_staff):
-    status_update_post(action=annex["briefing"], user=isu_staff, status="in_progress")
+    status_update_post(action=annex["briefing"], actor=actor_for(isu_staff), user=isu_staff, status="in_progress")
     for item in api.get(LIST).json()["results"]:
         assert item == api.get(f"{LIST}{item['id']}/").json()
 
@@ -248,10 +249,10 @@ def test_the_list_items_are_the_detail_serializers_shape(annex, api, isu_staff):
 def test_a_page_keeps_its_etag_while_only_other_pages_change(many_recommendations, api, isu_staff):
     first = api.get(LIST, {"page_size": 10})
     later = SuggestedAction.objects.filter(recommendation__position=40).first()
-    status_update_post(action=later, user=isu_staff, status="in_progress")
+    status_update_post(action=later, actor=actor_for(isu_staff), user=isu_staff, status="in_progress")
     assert api.get(LIST, {"page_size": 10}, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     shown = SuggestedAction.objects.filter(recommendation__position=3).first()
-    status_update_post(action=shown, user=isu_staff, status="in_progress")
+    status_update_post(action=shown, actor=actor_for(isu_staff), user=isu_staff, status="in_progress")
     again = api.get(LIST, {"page_size": 10}, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert [a["status"] for a in again.json()["results"][2]["actions"]][0] == "in_progress"

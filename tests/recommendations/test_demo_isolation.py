@@ -67,7 +67,7 @@ def test_a_real_update_after_a_demo_one_sets_the_status(seeded, staff_client, is
     call_command("load_demo_data", stdout=io.StringIO())
     demo = StatusUpdate.objects.filter(is_demo=True).select_related("action").first()
     action = demo.action
-    status_update_post(action=action, user=isu_staff, status="completed", date=demo.date.replace(year=demo.date.year - 1))
+    status_update_post(action=action, actor=actor_for(isu_staff), user=isu_staff, status="completed", date=demo.date.replace(year=demo.date.year - 1))
     action.refresh_from_db()
     # The demo update is newer, but only real updates make the status.
     assert action.status == "completed"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from entities.access import actor_for
 from recommendations.services import status_update_post
 
 GENERATOR = shutil.which("openapi-python-client") or str(Path(sys.executable).with_name("openapi-python-client"))
@@ -22,7 +23,7 @@ pytestmark = [
 
 
 def test_a_generated_client_lists_recommendations_and_reads_their_status(live_server, annex, api_token, isu_staff, tmp_path):
-    status_update_post(action=annex["studies"], user=isu_staff, status="completed")
+    status_update_post(action=annex["studies"], actor=actor_for(isu_staff), user=isu_staff, status="completed")
     schema = requests.get(
         f"{live_server.url}/api/v1/schema/", headers={"Authorization": f"Token {api_token.key}"}, timeout=30
     )

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from entities.access import actor_for
 from recommendations.models import StatusUpdate
 from recommendations.services import status_update_post
 from tests.factories import EntityFactory, SuggestedActionFactory
@@ -70,8 +71,8 @@ def test_an_action_id_under_another_recommendation_is_not_found(annex, client_fo
 
 def test_a_back_dated_update_enters_the_history_without_overriding_a_newer_one(annex, isu_staff):
     action = annex["briefing"]
-    status_update_post(action=action, user=isu_staff, status="completed", date=dt.date(2026, 3, 1))
-    status_update_post(action=action, user=isu_staff, status="in_progress", date=dt.date(2026, 1, 1))
+    status_update_post(action=action, actor=actor_for(isu_staff), user=isu_staff, status="completed", date=dt.date(2026, 3, 1))
+    status_update_post(action=action, actor=actor_for(isu_staff), user=isu_staff, status="in_progress", date=dt.date(2026, 1, 1))
     action.refresh_from_db()
     assert action.status == "completed"
     assert action.status_updates.count() == 2
@@ -80,13 +81,13 @@ def test_a_back_dated_update_enters_the_history_without_overriding_a_newer_one(a
 def test_a_successor_entitys_focal_point_may_update_actions_naming_its_predecessor(db, entity_user, entity):
     dpko = EntityFactory(acronym="DPKO", name="Department of Peacekeeping Operations", successor=entity)
     action = SuggestedActionFactory(implementing_entities=[dpko])
-    update = status_update_post(action=action, user=entity_user, status="in_progress")
+    update = status_update_post(action=action, actor=actor_for(entity_user), user=entity_user, status="in_progress")
     assert update.on_behalf_of == entity
 
 
 def test_api_clients_may_not_post_status_updates(annex, api_user):
     with pytest.raises(PermissionDenied):
-        status_update_post(action=annex["briefing"], user=api_user, status="completed")
+        status_update_post(action=annex["briefing"], actor=actor_for(api_user), user=api_user, status="completed")
 
 
 def test_detail_page_offers_the_form_only_where_the_user_may_post(annex, client_for):

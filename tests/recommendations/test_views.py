@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from entities.access import actor_for
 from recommendations.models import SuggestedAction
 from recommendations.services import status_update_post
 
@@ -42,7 +43,7 @@ def test_an_unknown_filter_value_shows_an_error_not_a_500(annex, client):
 
 
 def test_the_detail_groups_actions_by_addressee_with_their_timeline(annex, client, isu_staff):
-    status_update_post(action=annex["briefing"], user=isu_staff, status="in_progress", note="Briefing held in March.",
+    status_update_post(action=annex["briefing"], actor=actor_for(isu_staff), user=isu_staff, status="in_progress", note="Briefing held in March.",
                        evidence_url="https://example.org/minutes")
     body = client.get(annex["first"].get_absolute_url()).content.decode()
     assert body.index("Security Council") < body.index("All Member States")
@@ -61,7 +62,7 @@ def test_the_list_page_query_count_does_not_grow_with_the_page(many_recommendati
 
 
 def test_the_dashboard_counts_by_cluster_addressee_and_entity_without_inline_script(annex, client, isu_staff):
-    status_update_post(action=annex["studies"], user=isu_staff, status="completed")
+    status_update_post(action=annex["studies"], actor=actor_for(isu_staff), user=isu_staff, status="completed")
     response = client.get(reverse("recommendations:dashboard"))
     body = response.content.decode()
     # The charts are SVG drawn on the server (the one chart technique), each beside its table.
@@ -83,8 +84,8 @@ def test_the_dashboard_counts_by_cluster_addressee_and_entity_without_inline_scr
 @override_settings(RECOMMENDATIONS_STALE_DAYS=30)
 def test_open_actions_without_a_recent_update_are_listed_as_stale(annex, client, isu_staff):
     SuggestedAction.objects.update(created_at=timezone.now() - dt.timedelta(days=60))
-    status_update_post(action=annex["briefing"], user=isu_staff, status="in_progress")
-    status_update_post(action=annex["studies"], user=isu_staff, status="completed")
+    status_update_post(action=annex["briefing"], actor=actor_for(isu_staff), user=isu_staff, status="in_progress")
+    status_update_post(action=annex["studies"], actor=actor_for(isu_staff), user=isu_staff, status="completed")
     SuggestedAction.objects.filter(pk=annex["studies"].pk).update(last_status_update_at=timezone.now() - dt.timedelta(days=90))
     response = client.get(reverse("recommendations:dashboard"))
     assert [a.pk for a in response.context["stale_actions"]] == [annex["marking"].pk]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from entities.access import actor_for
 from tests.factories import ActionItemFactory, MechanismFactory, MeetingFactory
 from tests.permissions.matrix import API_READ, PUBLIC, STAFF_HTML, Route, expect
 
@@ -136,7 +137,7 @@ def ia_meeting(w):
 
     committee(w)
     meeting = individualised_approach_request(
-        state=w.state_a, preferred_date=dt.date(2026, 5, 18), report_for="intersessional", user=w.state_a_user,
+        state=w.state_a, preferred_date=dt.date(2026, 5, 18), report_for="intersessional", actor=actor_for(w.state_a_user), user=w.state_a_user,
     )
     return {"pk": meeting.pk}
 

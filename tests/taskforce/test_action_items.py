@@ -7,6 +7,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from entities.access import actor_for
 from taskforce.models import ActionItemStatus
 from taskforce.services.actions import action_item_set_status
 from tests.factories import ActionItemFactory
@@ -47,21 +48,21 @@ def test_focal_point_of_another_entity_cannot_close_the_item(client_for, other_e
 
 def test_state_focal_point_cannot_close_an_entity_item(state_a_user, unmas_item):
     with pytest.raises(PermissionDenied):
-        action_item_set_status(item=unmas_item, status="done", user=state_a_user)
+        action_item_set_status(item=unmas_item, status="done", actor=actor_for(state_a_user), user=state_a_user)
 
 
 def test_owner_cannot_reopen_but_staff_can(entity_user, isu_staff, unmas_item):
-    action_item_set_status(item=unmas_item, status="done", user=entity_user)
+    action_item_set_status(item=unmas_item, status="done", actor=actor_for(entity_user), user=entity_user)
     with pytest.raises(ValidationError):
-        action_item_set_status(item=unmas_item, status="open", user=entity_user)
-    reopened = action_item_set_status(item=unmas_item, status="open", note="Not all entities replied.", user=isu_staff)
+        action_item_set_status(item=unmas_item, status="open", actor=actor_for(entity_user), user=entity_user)
+    reopened = action_item_set_status(item=unmas_item, status="open", note="Not all entities replied.", actor=actor_for(isu_staff), user=isu_staff)
     assert reopened.status == "open"
     assert unmas_item.updates.count() == 2
 
 
 def test_dropping_needs_a_reason(isu_staff, unmas_item):
     with pytest.raises(ValidationError) as error:
-        action_item_set_status(item=unmas_item, status="dropped", note=" ", user=isu_staff)
+        action_item_set_status(item=unmas_item, status="dropped", note=" ", actor=actor_for(isu_staff), user=isu_staff)
     assert "note" in error.value.message_dict
 
 
