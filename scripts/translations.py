@@ -44,8 +44,14 @@ def main() -> int:
                     entry.msgstr_plural = {0: translated, 1: plural or translated}
             elif translated:
                 entry.msgstr = translated
-            if "fuzzy" in entry.flags and translated:
+            if "fuzzy" in entry.flags:
+                # msgmerge's guess from a similar message is often another message's meaning:
+                # never shipped, always counted as missing until a source file translates it.
                 entry.flags.remove("fuzzy")
+                entry.previous_msgid = entry.previous_msgid_plural = None
+                if not translated:
+                    entry.msgstr = ""
+                    entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "") if entry.msgstr_plural else {}
             if not (entry.msgstr or any(entry.msgstr_plural.values() if entry.msgstr_plural else [])):
                 missing.append(entry.msgid)
         catalogue.save()
