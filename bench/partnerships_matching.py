@@ -9,7 +9,7 @@
    migrates it, and fills it with synthetic needs and offers of 150 States (bulk INSERTs)
    unless it already holds that many (--refill forces it);
 2. times, over --runs subjects picked at random among open needs:
-   - ranking the offers for one need (`partnerships.matching.top`, the top 20 with their score
+   - ranking the offers for one need (`partnerships.selectors.matching.top`, the top 20 with their score
      components: the queries behind the ranking page and the API's `matches` action);
    - finding and recording all strong matches of a newly saved entry
      (`partnerships.services.strong_matches_record`, the background task's work);
@@ -131,7 +131,7 @@ def main() -> None:
 
     from django.db import connection
 
-    from partnerships import matching
+    from partnerships.selectors import matching
     from partnerships.choices import ACTIVE_STATUSES, Side
     from partnerships.models import Entry
     from partnerships.services import strong_matches_record

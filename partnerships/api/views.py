@@ -15,12 +15,13 @@ from config.schema import ERROR_REF
 from entities.api.exports import LIST_FORMAT, WholeListExportMixin, export_schema, table_file
 from entities.api.permissions import PublicReadOnly
 
-from .. import funding, selectors, services
+from .. import selectors, services
 from ..access import can_change_challenge, can_change_entry
 from ..choices import Side
 from ..csv_export import entries_csv_response, entries_table
 from ..filters import ChallengeFilter, EntryFilter
 from ..models import Challenge, Entry
+from ..selectors import funding
 from . import serializers
 
 

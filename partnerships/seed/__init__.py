@@ -14,8 +14,8 @@ from decimal import Decimal
 from entities.loading import Counter, read_seed_data, upsert
 from entities.models import Entity
 
-from ..funding import with_totals
 from ..models import BudgetLine, Pledge, Project
+from ..selectors.funding import with_totals
 from .extract import TITLE, UNNAMED_PLEDGES, SeedTextError
 
 __all__ = ["TITLE", "UNNAMED_PLEDGES", "SeedTextError", "load"]

@@ -7,9 +7,9 @@ from config.services import NotAllowed
 from entities.access import Actor
 from partnerships.access import can_decide_match, can_propose_match
 
-from .. import matching
 from ..choices import ACTIVE_STATUSES, EntryStatus, MatchStatus, Side
 from ..models import Entry, Match, SuggestedMatch
+from ..selectors import matching
 from .notify import match_proposed_notify
 
 # decision -> (statuses it may follow, status it leads to)

@@ -1,6 +1,6 @@
 """A project's budget lines and pledges, kept by ISU staff on the project's page.
 
-Totals and the funding gap are never stored: partnerships.funding computes them from these
+Totals and the funding gap are never stored: partnerships.selectors.funding computes them from these
 rows on every read, so a changed line or pledge shows in the gap at once. Each change is a
 history row of the line or pledge (django-simple-history), with who made it.
 """

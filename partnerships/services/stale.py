@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import Entry
-from ..notifications import queue_to_focal_points, site_link
+from .notify import queue_to_focal_points, site_link
 
 PURPOSE = "partnerships-stale"
 

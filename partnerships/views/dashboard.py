@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from .. import selectors
-from ..figures import platform_figures
+from ..selectors.figures import platform_figures
 
 
 @login_required

@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 from config.idempotency import submitted_once
 from partnerships.access import can_decide_match, can_propose_match
 
-from .. import matching, selectors, services
+from .. import selectors, services
 from ..choices import Side
 from ..forms import MATCH_DECISIONS, ProposeMatchForm
 from ..models import Match
-from ..notifications import notified
+from ..selectors import matching
+from ..selectors.messages import notified
 from ..services.matches import TRANSITIONS
 from ..services.notify import PURPOSE as NOTIFY_PURPOSE
 from .common import paginate, visible_entry_or_404

@@ -9,9 +9,9 @@ from config.idempotency import submitted_once
 from config.ui import signed_in
 from taskforce.forms import row_requested, with_one_more_row
 
-from .. import funding
 from ..forms import BudgetLineFormSetFactory, PledgeForm
 from ..models import Pledge, Project
+from ..selectors import funding
 from ..services.projects import (
     BudgetLineData,
     budget_lines_set,

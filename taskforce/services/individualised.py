@@ -5,7 +5,8 @@ facilitates. Participants take the annex's capacities and roles: the requesting 
 the Convention's President co-chairs, the ISU is secretary, the Committee facilitates, then
 other committees, States in a position to assist, international and regional organisations,
 civil society and operators. The process is a checklist of the annex's six steps; the report
-is produced from the meeting's record (see taskforce/reports.py). Meetings are confidential.
+is produced from the meeting's record (see taskforce/views/individualised_report.py).
+Meetings are confidential.
 """
 
 from __future__ import annotations

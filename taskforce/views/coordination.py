@@ -1,11 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from entities.models import Entity
-from taskforce.coordination import (
-    coordination_map,
-    entity_involvement,
-    role_labels,
-)
+from taskforce.selectors import coordination_map, entity_involvement, role_labels
 
 
 def coordination_map_view(request):

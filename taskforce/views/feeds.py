@@ -1,8 +1,10 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from taskforce.calendar import calendar_feed, feed_language
+from letters.calendar import feed_language
 from taskforce.models import Mechanism
+
+from .ical import calendar_feed
 
 
 def _ics(content: bytes, filename: str) -> HttpResponse:

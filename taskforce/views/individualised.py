@@ -17,13 +17,13 @@ from taskforce.forms import (
     party_choices,
 )
 from taskforce.models import MeetingStatus
-from taskforce.reports import individualised_approach_report
 from taskforce.services.individualised import (
     individualised_approach_request,
     individualised_approach_update,
 )
 
 from .common import apply_errors, signed_in
+from .individualised_report import individualised_approach_report
 
 ParticipantRows = forms.formset_factory(IndividualisedParticipantForm, formset=BaseRowFormSet, extra=4, max_num=50, validate_max=True)
 

@@ -14,7 +14,7 @@ from entities.models import FocalPoint, Role, UserRole
 from letters.models import Letter
 from letters.selectors import address_problems
 from letters.services.scheduling import state_addresses
-from partnerships.notifications import focal_points_of
+from partnerships.selectors.messages import focal_points_of
 from tests.factories import FocalPointFactory, StateFactory, TreatyPartyFactory
 
 pytestmark = pytest.mark.django_db

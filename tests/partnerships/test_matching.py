@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from entities.access import actor_for
-from partnerships import matching, selectors
+from partnerships import selectors
 from partnerships.models import SuggestedMatch
+from partnerships.selectors import matching
 from tests.factories import NeedFactory, OfferFactory, StateFactory, TreatyPartyFactory
 
 pytestmark = pytest.mark.django_db

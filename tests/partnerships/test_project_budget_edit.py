@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from entities.access import actor_for
-from partnerships import funding
 from partnerships.models import BudgetLine, Pledge, Project
+from partnerships.selectors import funding
 from partnerships.services.projects import PledgeData, pledge_add
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from partnerships import funding, seed
+from partnerships import seed
 from partnerships.models import Pledge, Project
+from partnerships.selectors import funding
 from tests.factories import EntityFactory
 
 pytestmark = pytest.mark.django_db

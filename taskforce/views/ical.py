@@ -1,12 +1,8 @@
-"""iCalendar feeds of meetings and action-item deadlines (overall and per mechanism).
+"""iCalendar feeds of meetings and action-item deadlines (overall and per mechanism): how the
+feed views write what selectors.calendar_meetings and calendar_deadlines read.
 
-Feeds are public, so they hold only what the public pages show: confidential meetings and
-their action items are left out. Meetings whose day the source does not give (stored with
-MONTH or YEAR precision) are left out too: a calendar entry needs a real day. Times are
-written in UTC; all-day entries are used when only the day is known.
-
-A feed speaks the language asked for (`?lang=fr`, see letters.calendar.feed_language) or the
-active one:
+Times are written in UTC; all-day entries are used when only the day is known. A feed speaks
+the language asked for (`?lang=fr`, see letters.calendar.feed_language) or the active one:
 summaries, categories and the calendar's name are words in that language.
 """
 
@@ -14,21 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from entities.access import Actor
-from letters.calendar import feed_language
-
-from .models import ActionItem, ActionItemStatus, DatePrecision, Mechanism, Meeting
+from taskforce import selectors
+from taskforce.models import ActionItem, ActionItemStatus, Mechanism, Meeting
 
 PRODID = "-//Coordination Tracker//Task forces//EN"
 UID_DOMAIN = "coordination-tracker"
-
-
-__all__ = ["calendar_feed", "feed_language"]
 
 
 def calendar_feed(*, actor: Actor, mechanism: Mechanism | None = None, base_url: str = "", language: str | None = None) -> bytes:
@@ -37,14 +28,8 @@ def calendar_feed(*, actor: Actor, mechanism: Mechanism | None = None, base_url:
 
 
 def _calendar_feed(*, actor: Actor, mechanism: Mechanism | None, base_url: str) -> bytes:
-    meetings: QuerySet = Meeting.objects.select_related("mechanism").visible_to(actor).filter(date_precision=DatePrecision.DAY)
-    items: QuerySet = ActionItem.objects.select_related("mechanism", "entity", "state").visible_to(actor).filter(
-        due_on__isnull=False
-    ).exclude(status=ActionItemStatus.DROPPED)
     name = _("Coordination Tracker — task forces")
     if mechanism is not None:
-        meetings = meetings.filter(mechanism=mechanism)
-        items = items.filter(mechanism=mechanism)
         name = _("%(mechanism)s — meetings and deadlines") % {"mechanism": mechanism.short}
 
     cal = Calendar()
@@ -52,9 +37,9 @@ def _calendar_feed(*, actor: Actor, mechanism: Mechanism | None, base_url: str) 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
-    for meeting in meetings.order_by("date", "pk"):
+    for meeting in selectors.calendar_meetings(actor=actor, mechanism=mechanism):
         cal.add_component(_meeting_event(meeting, base_url))
-    for item in items.order_by("due_on", "pk"):
+    for item in selectors.calendar_deadlines(actor=actor, mechanism=mechanism):
         cal.add_component(_deadline_event(item, base_url))
     return cal.to_ical()
 

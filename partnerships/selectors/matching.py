@@ -1,5 +1,9 @@
 """Ranking offers for a need (and needs for an offer) in the database.
 
+A selector, not a service: it only reads and computes (annotated querysets and the reasons
+shown beside a score) and saves nothing. The services that record matches
+(services.matches) call it to score a pair before they write.
+
 The score (0-100) is the sum of six components, each an SQL CASE expression annotated on the
 candidate queryset, so ranking never loops over entries in Python. See docs/partnerships.md.
 
@@ -23,8 +27,8 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import ACTIVE_STATUSES, Side
-from .models import Entry
+from ..choices import ACTIVE_STATUSES, Side
+from ..models import Entry
 
 POINTS = {"area": 30, "kind": 25, "geography": 15, "amount": 15, "period": 10, "recency": 5}
 STRONG_MATCH = 70  # a score at or above this is a strong match, recorded for staff

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.db.models import DecimalField, F, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from .choices import PledgeStatus
-from .models import BudgetLine, Pledge, Project
+from ..choices import PledgeStatus
+from ..models import BudgetLine, Pledge, Project
 
 MONEY = DecimalField(max_digits=16, decimal_places=2)
 

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from config.charts import Row, Series, bar_chart
 
-from .choices import ACTIVE_STATUSES, Area, EntryStatus, Kind, MatchStatus, Side
+from ..choices import ACTIVE_STATUSES, Area, EntryStatus, Kind, MatchStatus, Side
+from ..models import Entry, Match
 from .funding import projects_list
-from .models import Entry, Match
 
 
 def _bars(counts: dict, choices) -> list[dict]:

@@ -17,7 +17,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
-from .services.individualised import CAPACITY_ORDER
+from taskforce.services.individualised import CAPACITY_ORDER
 
 
 def _p(text, style):

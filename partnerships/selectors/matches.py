@@ -1,45 +1,15 @@
-"""Reads with their joins; visibility always comes from the models' `visible_to` and
-partnerships.access."""
+"""Matches as a reader may see them: another State's entry the reader may not see stands in
+as a ConfidentialEntry (partnerships.access flags it)."""
 
-import datetime as dt
-
-from django.db.models import (
-    Count,
-    DateTimeField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    QuerySet,
-)
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.query import ModelIterable
 from django.utils.translation import gettext as _
 
 from entities.access import Actor
 from partnerships.access import flag_confidential_entries, state_reader
 
-from . import matching
-from .choices import ACTIVE_STATUSES, CURRENT_STATUSES, EntryStatus, MatchStatus, Side
-from .models import Challenge, Entry, Match, SuggestedMatch
-from .models.entries import STALE_AFTER
-
-
-def entries_for(actor: Actor) -> QuerySet:
-    return Entry.objects.select_related("state", "target_state").visible_to(actor)
-
-
-def entry_for(actor: Actor, pk: int) -> Entry:
-    """The entry, if the actor may see it; Entry.DoesNotExist (a 404) otherwise."""
-    return entries_for(actor).get(pk=pk)
-
-
-def ranked_candidates_for(actor: Actor, entry: Entry, limit: int = 20) -> list[Entry]:
-    """The best candidates among the entries the actor may see, with their reasons."""
-    rows = matching.top(entry, entries_for(actor), limit=limit)
-    for row in rows:
-        row.reasons = matching.reasons(entry, row)
-    return rows
+from ..choices import ACTIVE_STATUSES, MatchStatus, Side
+from ..models import Entry, Match, SuggestedMatch
 
 
 class ConfidentialEntry:
@@ -114,47 +84,6 @@ def suggestions(limit: int = 50) -> QuerySet:
     )
 
 
-def challenges_for(actor: Actor) -> QuerySet:
-    return Challenge.objects.select_related("state").visible_to(actor)
-
-
-def side_totals(queryset: QuerySet) -> dict:
-    totals = dict.fromkeys(Side.values, 0)
-    totals.update({row["side"]: row["n"] for row in queryset.order_by().values("side").annotate(n=Count("id"))})
-    return totals
-
-
-def current(queryset: QuerySet) -> QuerySet:
-    """Not withdrawn."""
-    return queryset.exclude(status=EntryStatus.WITHDRAWN)
-
-
-# --- Start pages -------------------------------------------------------------------------------
-
-def stale_entries_for(actor: Actor, *, now: dt.datetime | None = None) -> QuerySet:
-    """Current entries not confirmed for STALE_AFTER, longest unconfirmed first."""
-    return Entry.objects.stale(now).select_related("state").visible_to(actor).order_by("confirmed_at", "pk")
-
-
 def matches_awaiting_decision(actor: Actor) -> QuerySet:
     """Proposed matches nobody has accepted or declined yet, oldest first."""
     return matches_for(actor).filter(status=MatchStatus.PROPOSED).order_by("created_at", "pk")
-
-
-def own_state_entries(actor: Actor) -> QuerySet:
-    """A State focal point's own current entries, each with `confirm_by` (when it turns stale
-    and the State is asked to confirm or withdraw it), the soonest first."""
-    if not (actor.is_state_focal_point and actor.state_id):
-        return Entry.objects.none()
-    return (
-        entries_for(actor).filter(state_id=actor.state_id, status__in=CURRENT_STATUSES)
-        .annotate(confirm_by=ExpressionWrapper(F("confirmed_at") + STALE_AFTER, output_field=DateTimeField()))
-        .order_by("confirmed_at", "pk")
-    )
-
-
-def own_state_challenges(actor: Actor) -> QuerySet:
-    """A State focal point's own State's challenges, shared or not."""
-    if not (actor.is_state_focal_point and actor.state_id):
-        return Challenge.objects.none()
-    return challenges_for(actor).filter(state_id=actor.state_id).order_by("obligation", "pk")
