@@ -143,7 +143,3 @@ class TemplateSet:
         if context.get(PER_LETTER):
             context = {**context, PER_LETTER: country_forms(context[PER_LETTER], language)}
         return self._render(subject_tpl, body_tpl, language, context)
-
-
-def letter_render(*, kind: str, language: str, context: dict) -> Rendered:
-    return TemplateSet().render(kind=kind, language=language, context=context)
