@@ -7,8 +7,8 @@ The wording follows the Committee on the Enhancement of Cooperation and Assistan
 entities/templatetags/country_grammar.py) and dates through `long_date` ("1er mars 2027",
 "30 de abril de 2027"), so each language reads as written by a native.
 
-The e-mails other apps send (a match proposed, entries to confirm, overdue action items) are
-written here too, after the letters, with the same filters; French and Spanish greet the
+The e-mails other apps send (a match proposed, entries to confirm, overdue action items, a
+mapping-survey invitation) are written here too, after the letters, with the same filters; French and Spanish greet the
 focal point formally, as the letters do, while English greets the person by name.
 """
 
@@ -270,6 +270,36 @@ Puede indicar que una tarea se ha realizado, junto con una nota, en la página d
 {{ secretariat }}""",
 )
 
+# A mapping survey sent to the focal points of UN entities (taskforce.services.surveys), once
+# per survey and focal point. `entity` is the entity's acronym, `survey` the survey's title.
+SURVEY_EN = (
+    "Mapping survey: {{ survey }}",
+    """{% if name %}Dear {{ name }},{% else %}Dear focal point,{% endif %}
+
+{{ entity }} is invited to answer the survey “{{ survey }}”. Please answer it here:
+{{ link }}
+
+{{ secretariat }}""",
+)
+SURVEY_FR = (
+    "Enquête de cartographie : {{ survey }}",
+    """Madame, Monsieur,
+
+Votre entité ({{ entity }}) est invitée à répondre à l'enquête « {{ survey }} ». Vous pouvez y répondre à l'adresse suivante :
+{{ link }}
+
+{{ secretariat }}""",
+)
+SURVEY_ES = (
+    "Encuesta de mapeo: {{ survey }}",
+    """Estimado punto focal:
+
+Se invita a su entidad ({{ entity }}) a responder a la encuesta «{{ survey }}». Puede hacerlo en la siguiente dirección:
+{{ link }}
+
+{{ secretariat }}""",
+)
+
 # Meetings a campaign may name, in each language with the article its grammar needs (the
 # templates write "En vue {{ meeting|de }}", "Con miras a {{ meeting|le }}"). A campaign's meeting is
 # typed in English; one not listed here is left out of French and Spanish letters, which then
@@ -301,4 +331,5 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
     "partnerships-match": {"en": MATCH_EN, "fr": MATCH_FR, "es": MATCH_ES},
     "partnerships-stale": {"en": STALE_EN, "fr": STALE_FR, "es": STALE_ES},
     "taskforce-overdue": {"en": ACTIONS_EN, "fr": ACTIONS_FR, "es": ACTIONS_ES},
+    "taskforce-survey": {"en": SURVEY_EN, "fr": SURVEY_FR, "es": SURVEY_ES},
 }

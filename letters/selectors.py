@@ -145,7 +145,6 @@ def stages_overview(*, today: dt.date, days: int = STAGE_HORIZON_DAYS) -> tuple[
 # fixed strings); a kind's purpose is named by the kind's label (letters.models.templates).
 PURPOSE_LABELS = {
     CLEARANCE_PURPOSE: _("Article 5: clearance of mined areas"),
-    "taskforce-survey": _("Task force survey"),
 }
 
 

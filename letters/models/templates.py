@@ -2,11 +2,11 @@
 
 Every message the outbox sends is composed here: the letters to States Parties (reminders,
 campaigns) and the e-mails other apps send (match proposed, entries to confirm, overdue action
-items). Templates use Django template syntax with autoescaping off (the output is plain text: an
-e-mail body and the paragraphs of the PDF). Only `if` and `for` tags are allowed, and only the
-placeholders listed for the kind (and the variables a `for` names), so a typo is refused when
-the template is saved instead of producing a message with a blank where the State's name should
-be. Rendering is letters.services.rendering's.
+items, mapping-survey invitations). Templates use Django template syntax with autoescaping off
+(the output is plain text: an e-mail body and the paragraphs of the PDF). Only `if` and `for`
+tags are allowed, and only the placeholders listed for the kind (and the variables a `for`
+names), so a typo is refused when the template is saved instead of producing a message with a
+blank where the State's name should be. Rendering is letters.services.rendering's.
 """
 
 import re
@@ -32,6 +32,7 @@ class TemplateKind(models.TextChoices):
     MATCH_PROPOSED = "partnerships-match", _("Platform for Partnerships: match proposed")
     ENTRIES_TO_CONFIRM = "partnerships-stale", _("Platform for Partnerships: entries to confirm")
     ACTION_ITEMS_OVERDUE = "taskforce-overdue", _("Task force: overdue action item")
+    SURVEY_INVITATION = "taskforce-survey", _("Task force: mapping survey invitation")
 
 
 # The kinds a campaign may send to all States Parties and the preview page shows: the letters.
@@ -53,6 +54,9 @@ PLACEHOLDERS: dict[str, set[str]] = {
     TemplateKind.ENTRIES_TO_CONFIRM: MESSAGE | {"entries", "count"},
     # `state` for items a State owns, `entity` (its acronym) for items a UN entity owns.
     TemplateKind.ACTION_ITEMS_OVERDUE: MESSAGE | {"entity", "items", "count"},
+    # Sent only to UN entities' focal points, so no `state`: it would always be blank. `survey`
+    # is the survey's title, `link` its answer page.
+    TemplateKind.SURVEY_INVITATION: {"name", "entity", "survey", "link", "secretariat"},
 }
 # What a placeholder that is a record (need.title) or a list ({% for item in items %}
 # {{ item.text }}) holds, shown beside it on the edit page. A need or offer the recipient may

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.services import NotAllowed
@@ -31,8 +31,12 @@ PURPOSE = "taskforce-survey"
 @transaction.atomic
 def survey_send(*, survey: Survey, entities, actor: Actor, user, base_url: str = "") -> int:
     """Sends the survey to the entities' focal points (one outbox message each); opens it.
-    Sending again to an entity already invited sends nothing more. Returns new invitations."""
+    Sending again to an entity already invited sends nothing more. Returns new invitations.
+    The message is composed from its template (letters, kind "taskforce-survey"), in the
+    focal point's language."""
+    from letters.secretariat import secretariat_name
     from letters.services.outbox import message_enqueue
+    from letters.services.rendering import TemplateSet
 
     if not can_manage_surveys(actor):
         raise NotAllowed
@@ -46,18 +50,15 @@ def survey_send(*, survey: Survey, entities, actor: Actor, user, base_url: str =
     if survey.status == SurveyStatus.DRAFT:
         survey.status = SurveyStatus.OPEN
         survey.save(update_fields=["status", "updated_at"])
+    templates = TemplateSet()
+    link = f"{base_url}{survey.get_absolute_url()}answer/"
     for focal_point in FocalPoint.objects.filter(entity__in=new, is_active=True).select_related("entity"):
-        with translation.override(focal_point.language):
-            subject = _("Mapping survey: %(title)s") % {"title": survey.title}
-            body = "\n".join([
-                _("Dear %(name)s,") % {"name": focal_point.name},
-                "",
-                _("%(entity)s is invited to answer the survey \"%(title)s\".") % {"entity": focal_point.entity, "title": survey.title},
-                _("Answer here: %(url)s") % {"url": f"{base_url}{survey.get_absolute_url()}answer/"},
-            ])
+        context = {"name": focal_point.name, "entity": focal_point.entity.acronym, "survey": survey.title,
+                   "link": link, "secretariat": secretariat_name}
+        rendered = templates.render(kind=PURPOSE, language=focal_point.language, context=context)
         message_enqueue(
             key=f"{PURPOSE}:{survey.pk}:{focal_point.pk}", purpose=PURPOSE,
-            recipients=[focal_point.email] if focal_point.email else [], subject=subject, body=body,
+            recipients=[focal_point.email] if focal_point.email else [], subject=rendered.subject, body=rendered.body,
             language=focal_point.language, entity=focal_point.entity,
         )
     return len(new)

@@ -1,5 +1,5 @@
-"""The e-mails other apps send (a match proposed, entries to confirm, overdue action items) are
-composed like the letters: from a template per kind and language, in the recipient's language,
+"""The e-mails other apps send (a match proposed, entries to confirm, overdue action items, a
+mapping-survey invitation) are composed like the letters: from a template per kind and language, in the recipient's language,
 with each State's name in its grammar, no blank placeholder and no English word; staff edit them
 on the letter-template pages, where an unknown placeholder is refused."""
 
@@ -10,10 +10,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from entities.access import actor_for
 from letters.models import Letter, LetterTemplate
 from partnerships.services import stale_entries_request_confirmation
 from partnerships.services.notify import match_proposed_notify
 from taskforce.services.reminders import overdue_reminders_queue
+from taskforce.services.surveys import survey_send
 from tests.factories import (
     ActionItemFactory,
     EntityFactory,
@@ -22,6 +24,8 @@ from tests.factories import (
     NeedFactory,
     OfferFactory,
     StateFactory,
+    SurveyFactory,
+    SurveyQuestionFactory,
 )
 from tests.letters.test_native_letters import ENGLISH, _assert_complete
 
@@ -195,3 +199,90 @@ def test_a_campaign_cannot_send_an_email_meant_for_one_focal_point(staff_client,
         "kind": "partnerships-match", "state": "MX", "language": "fr", "period": 2026, "days": 0,
     })
     assert "kind" in preview.context["form"].errors
+
+
+# --- The mapping-survey invitation, to UN entities' focal points --------------------------------
+
+# The survey's title as staff typed it (not translated), so that only the template's words count.
+SURVEY_TITLE = "Amenaza-EEI"
+INVITED = {
+    "en": "UNMAS is invited to answer the survey “Amenaza-EEI”.",
+    "fr": "Votre entité (UNMAS) est invitée à répondre à l'enquête « Amenaza-EEI ».",
+    "es": "Se invita a su entidad (UNMAS) a responder a la encuesta «Amenaza-EEI».",
+}
+SURVEY_SUBJECT = {"en": "Mapping survey: Amenaza-EEI", "fr": "Enquête de cartographie : Amenaza-EEI",
+                  "es": "Encuesta de mapeo: Amenaza-EEI"}
+SIGNED = {"en": "Implementation Support Unit", "fr": "Unité d'appui à l'application",
+          "es": "Dependencia de Apoyo a la Aplicación"}
+
+
+@pytest.fixture
+def survey(db):
+    survey = SurveyFactory(title=SURVEY_TITLE, status="draft")
+    SurveyQuestionFactory(survey=survey, order=1, text="Zona", kind="text")
+    return survey
+
+
+def _invite(survey, isu_staff, entity, capture):
+    with capture(execute=False):
+        survey_send(survey=survey, entities=[entity], actor=actor_for(isu_staff), user=isu_staff,
+                    base_url="https://tracker.example.org")
+    return Letter.objects.get(purpose="taskforce-survey")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_survey_invitation_is_complete_in_the_focal_points_language(survey, isu_staff, language,
+                                                                       django_capture_on_commit_callbacks):
+    entity = EntityFactory(acronym="UNMAS")
+    FocalPointFactory(entity=entity, state=None, name="Focal UNMAS", email="unmas@example.org", language=language)
+    letter = _invite(survey, isu_staff, entity, django_capture_on_commit_callbacks)
+    assert letter.language == language and letter.entity == entity
+    assert letter.key.startswith(f"taskforce-survey:{survey.pk}:")
+    _assert_complete(letter)
+    assert letter.subject == SURVEY_SUBJECT[language]
+    assert INVITED[language] in letter.body
+    assert f"https://tracker.example.org{survey.get_absolute_url()}answer/" in letter.body
+    assert letter.body.endswith(SIGNED[language])
+    if language == "en":
+        assert letter.body.startswith("Dear Focal UNMAS,\n")
+    else:
+        words = re.sub(r"\S*/\S*", "", letter.subject + letter.body)
+        assert not [word for word in ENGLISH_HERE + ("survey", "answer") if word in words], letter.body
+
+
+def test_the_survey_invitation_is_listed_with_the_letters_for_staff_to_edit(staff_client):
+    page = staff_client.get(reverse("letters:template-list")).content.decode()
+    assert "Task force: mapping survey invitation" in page
+    assert reverse("letters:template-edit", args=["taskforce-survey", "fr"]) in page
+    edit = staff_client.get(reverse("letters:template-edit", args=["taskforce-survey", "es"]))
+    assert "Encuesta de mapeo: {{ survey }}" in edit.content.decode()  # the shipped Spanish text
+
+
+def test_the_next_survey_invitation_uses_the_text_staff_saved(staff_client, survey, isu_staff,
+                                                              django_capture_on_commit_callbacks):
+    response = staff_client.post(reverse("letters:template-edit", args=["taskforce-survey", "fr"]), {
+        "subject": "{{ entity }} : enquête « {{ survey }} »",
+        "body": "Bonjour {{ name }},\nMerci de répondre avant la fin du mois : {{ link }}",
+    })
+    assert response.status_code == 302
+    entity = EntityFactory(acronym="UNICEF")
+    FocalPointFactory(entity=entity, state=None, name="Aminata", email="aminata@example.org", language="fr")
+    letter = _invite(survey, isu_staff, entity, django_capture_on_commit_callbacks)
+    assert letter.subject == "UNICEF : enquête « Amenaza-EEI »"
+    assert letter.body == f"Bonjour Aminata,\nMerci de répondre avant la fin du mois : https://tracker.example.org{survey.get_absolute_url()}answer/"
+
+
+@pytest.mark.parametrize(("field", "subject", "body", "unknown"), [
+    ("body", "Encuesta", "Estimado punto focal {{ state|de }}: {{ link }}", "state"),  # entities have no State
+    ("body", "Encuesta", "{% if enlace %}{{ link }}{% endif %}", "enlace"),
+    ("subject", "Encuesta {{ titulo }}", "{{ link }}", "titulo"),
+])
+def test_a_survey_invitation_with_an_unknown_placeholder_is_refused_naming_the_field(staff_client, field, subject, body,
+                                                                                   unknown):
+    response = staff_client.post(reverse("letters:template-edit", args=["taskforce-survey", "es"]),
+                                 {"subject": subject, "body": body})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == [field]
+    assert f"Unknown placeholder {{{{ {unknown} }}}}" in errors[field][0]
+    assert not LetterTemplate.objects.exists()

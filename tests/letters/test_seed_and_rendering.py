@@ -11,8 +11,8 @@ def test_seed_creates_the_article_7_plan_and_editable_texts_once(convention):
     seed.load(stdout=StringIO())
     seed.load(stdout=StringIO())
     assert ReminderPlan.objects.get().offsets_days == [60, 30, 7]
-    # Seven kinds (four letters, three e-mails), three languages each, stored once.
-    assert LetterTemplate.objects.count() == 21
+    # Eight kinds (four letters, four e-mails), three languages each, stored once.
+    assert LetterTemplate.objects.count() == 24
 
 
 def test_state_name_with_a_filter_is_rendered_in_full(db):
