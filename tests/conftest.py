@@ -20,6 +20,24 @@ ROLES = ["anonymous", "isu_staff", "state_a", "state_b", "entity_fp", "api_token
 def pytest_configure(config):
     # Real hashing is deliberately slow; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Each xdist worker its own keys in a shared cache (Redis in CI's second pass), so one
+    # worker's test never changes what another's reads (the country-name corrections' version).
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    settings.CACHES = {"default": {**settings.CACHES["default"], "KEY_PREFIX": f"tests-{worker}"}}
+
+
+@pytest.fixture(autouse=True)
+def _no_country_name_corrections_read():
+    """Each test starts with no staff correction of a country name in memory and the cache
+    agreeing with it, as a database with none read once: the memory is the process's, so
+    without this a test's query count would depend on the test that ran before it."""
+    from django.core.cache import cache
+
+    from entities import country_corrections
+
+    country_corrections.corrections_forget()
+    country_corrections._memo = {"version": "tests", "table": {}}
+    cache.set(country_corrections.VERSION_KEY, "tests", timeout=None)
 
 
 def pytest_collection_modifyitems(config, items):
