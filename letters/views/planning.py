@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from config.idempotency import submitted_once
 from entities.models import Language
-from letters import selectors
+from letters import defaults, selectors
 from letters.forms import CampaignForm, LetterTemplateForm, PreviewForm, ReminderPlanForm
 from letters.models import Campaign, LetterTemplate, ReminderPlan, TemplateKind
 from letters.models.templates import PLACEHOLDER_FIELDS, PLACEHOLDERS
@@ -108,7 +108,10 @@ def template_list(request):
     for kind, label in TemplateKind.choices:
         for language in ("en", "fr", "es"):
             rows.append({"kind": kind, "label": label, "language": language, "language_name": Language(language).label,
-                         "edited": (kind, language) in saved,
+                         # Edited by staff: a stored text other than the shipped one (the seed
+                         # stores the shipped texts, which are not "edited").
+                         "edited": (kind, language) in saved
+                         and (saved[kind, language].subject, saved[kind, language].body) != defaults.TEMPLATES[kind][language],
                          "subject": templates.source(kind, language)[0]})
     return render(request, "letters/template_list.html", {"rows": rows})
 

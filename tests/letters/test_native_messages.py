@@ -147,6 +147,22 @@ def test_the_template_list_names_the_emails_and_languages_in_words(staff_client)
     assert "<td>French</td>" in page and "<td>fr</td>" not in page
 
 
+def test_the_template_list_says_edited_only_for_a_text_staff_changed(staff_client):
+    import io
+
+    from letters.seed import load as load_letter_templates
+
+    load_letter_templates(stdout=io.StringIO())  # the seed stores the shipped texts: none is "edited"
+    template = LetterTemplate.objects.get(kind="taskforce-overdue", language="fr")
+    template.subject = "Mesures en retard : {{ count }}"
+    template.save()
+    rows = re.findall(r"<tr><td><a href=\"([^\"]+)\">.*?</td><td>(yes|default text)</td></tr>",
+                      staff_client.get(reverse("letters:template-list")).content.decode())
+    edited = [url for url, flag in rows if flag == "yes"]
+    assert edited == [reverse("letters:template-edit", args=["taskforce-overdue", "fr"])]
+    assert len(rows) > 20
+
+
 def test_the_edit_page_says_what_a_record_or_a_list_placeholder_holds(staff_client):
     page = staff_client.get(reverse("letters:template-edit", args=["taskforce-overdue", "fr"])).content.decode()
     assert "{{ items }}</code> (<code>text, mechanism, due, link</code>)" in page
