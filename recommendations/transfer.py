@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from config.tabular import Problem, RowProblems, TableRejected, read_table
-from entities.access import actor_for
+from entities.access import Actor
 from entities.models import AddresseeGroup, Entity, EntityName
 from entities.translation import in_any_language
 
@@ -199,7 +199,7 @@ def _entity(value: str) -> Entity | None:
 
 
 @transaction.atomic
-def import_plan(*, plan: ImportPlan, user) -> ImportResult:
+def import_plan(*, plan: ImportPlan, actor: Actor, user) -> ImportResult:
     """Writes a plan. Status changes go through status updates, so they keep history; what is
     already recorded as the file says is left as it is and not counted."""
     result = ImportResult()
@@ -225,12 +225,12 @@ def import_plan(*, plan: ImportPlan, user) -> ImportResult:
         if changed and group["existing"]:
             result.recommendations_updated += 1
         for item in group["actions"]:
-            _import_action(recommendation, item, user=user, result=result)
+            _import_action(recommendation, item, actor=actor, user=user, result=result)
         recommendation_refresh_status(recommendation=recommendation)
     return result
 
 
-def _import_action(recommendation: Recommendation, item: dict, *, user, result: ImportResult) -> None:
+def _import_action(recommendation: Recommendation, item: dict, *, actor: Actor, user, result: ImportResult) -> None:
     action = SuggestedAction.objects.filter(recommendation=recommendation, addressee=item["addressee"], text=item["text"]).first()
     created = action is None
     if created:
@@ -246,5 +246,5 @@ def _import_action(recommendation: Recommendation, item: dict, *, user, result: 
     action.implementing_entities.set(item["entities"])
     action.tags.set(tags)
     if item["status"] and item["status"] != action.status:
-        status_update_post(action=action, actor=actor_for(user), user=user, status=item["status"], note=_("Imported from a file."))
+        status_update_post(action=action, actor=actor, user=user, status=item["status"], note=_("Imported from a file."))
         result.status_updates += 1

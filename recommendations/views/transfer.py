@@ -50,7 +50,7 @@ def import_file(request):
         except TableRejected as rejected:
             problems = rejected.problems
         else:
-            result = import_plan(plan=plan, user=request.user)
+            result = import_plan(plan=plan, actor=request.actor, user=request.user)
             if result.changed_anything:
                 messages.success(request, _(
                     "Imported: %(recommendations_created)s recommendations created, %(recommendations_updated)s "
