@@ -2,16 +2,16 @@
 
 `POST /api/v1/actions/{action_id}/status-updates/` is what the status form of an action
 (recommendations.views.status) does: ISU staff on any action, an entity focal point on the
-actions its entity implements (or an entity it succeeded), nobody else; the service
-(`status_update_post`) decides again and records the update in the history the browser shows.
+actions its entity implements (or an entity it succeeded), nobody else. The rule is the
+service's (`status_update_check`, which `status_update_post` applies too), and the service
+records the update in the history the browser shows.
 Like the platform's creates it honours `Idempotency-Key`, as the form honours its submission key.
 """
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.response import Response
 
 from config.api_views import ActorMixin
@@ -19,8 +19,7 @@ from config.idempotency import IdempotentCreateMixin
 from config.parsers import JSONParser
 
 from .. import selectors
-from ..access import can_update_action
-from ..services import status_update_post
+from ..services import status_update_check, status_update_post
 from .serializers import StatusUpdateCreateSerializer, StatusUpdateSerializer
 
 __all__ = ["ActionStatusUpdateViewSet"]
@@ -39,13 +38,12 @@ class _StatusUpdateCreate(ActorMixin, mixins.CreateModelMixin, viewsets.GenericV
         )
         # Whose action it is comes before what is wrong with the body, as in the browser,
         # where the form is not even shown on another entity's action.
-        if not can_update_action(actor, suggested_action):
-            raise exceptions.PermissionDenied(_("You may only post status updates on the actions your entity implements."))
+        status_update_check(action=suggested_action, actor=actor)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         update = status_update_post(
-            action=suggested_action, actor=self.actor, user=request.user, status=data["status"], date=data.get("date"),
+            action=suggested_action, actor=actor, user=request.user, status=data["status"], date=data.get("date"),
             note=data.get("note", ""), evidence_url=data.get("evidence_url", ""),
             # As the form: only ISU staff choose; the service names a focal point's own entity.
             on_behalf_of=data.get("on_behalf_of") if actor.is_isu_staff else None,

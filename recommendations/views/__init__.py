@@ -2,7 +2,7 @@
 
 from .browse import detail, index
 from .dashboard import dashboard
+from .files import export, import_file, import_template
 from .status import action_status
-from .transfer import export, import_file, import_template
 
 __all__ = ["action_status", "dashboard", "detail", "export", "import_file", "import_template", "index"]

@@ -1,9 +1,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, mixins, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
@@ -11,7 +10,7 @@ from config.api_views import ActorMixin, VisibleQuerysetMixin
 from config.idempotency import IdempotentCreateMixin
 from config.parsers import JSONParser
 from taskforce import selectors
-from taskforce.access import can_close_action_item, can_see_surveys
+from taskforce.access import can_see_surveys
 from taskforce.filters import (
     ActionItemFilter,
     CapabilityFilter,
@@ -29,7 +28,7 @@ from taskforce.models import (
     Participant,
     Survey,
 )
-from taskforce.services.actions import action_item_set_status
+from taskforce.services.actions import action_item_change_check, action_item_set_status
 from taskforce.services.surveys import survey_results
 
 from .serializers import (
@@ -105,12 +104,11 @@ class _ActionItemUpdateCreate(ActorMixin, mixins.CreateModelMixin, viewsets.Gene
         item = get_object_or_404(selectors.action_items(actor), pk=self.kwargs["item_id"])
         # Whose item it is comes before what is wrong with the body, as on the item's page,
         # where the form is not shown to others.
-        if not can_close_action_item(actor, item):
-            raise exceptions.PermissionDenied(_("Only the owner's focal point or ISU staff may change this action item."))
+        action_item_change_check(item=item, actor=actor)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        changed = action_item_set_status(item=item, status=data["status"], note=data.get("note", ""), actor=self.actor, user=request.user)
+        changed = action_item_set_status(item=item, status=data["status"], note=data.get("note", ""), actor=actor, user=request.user)
         update = changed.updates.select_related("by").order_by("-at", "-pk").first()
         return Response(ActionItemUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 

@@ -1,3 +1,5 @@
+"""The recommendations file: export of the filtered list, the empty template, and the import."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,7 +11,7 @@ from config.tabular import MAX_BYTES, TableRejected, table_response
 from recommendations.access import can_export, can_import
 
 from ..forms import ImportForm
-from ..transfer import COLUMNS, export_rows, import_plan, plan_file
+from ..services import RECOMMENDATION_COLUMNS, recommendations_export_rows, recommendations_import
 from .browse import filtered_recommendations
 
 
@@ -23,22 +25,23 @@ def export(request):
     if not can_export(request.actor):
         raise PermissionDenied
     _filterset, queryset = filtered_recommendations(request)
-    rows = export_rows(queryset.prefetch_related("actions__tags"))
+    rows = recommendations_export_rows(queryset.prefetch_related("actions__tags"))
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    return table_response(rows=rows, header=COLUMNS, filename=f"recommendations-{stamp}", fmt=_format(request))
+    return table_response(rows=rows, header=RECOMMENDATION_COLUMNS, filename=f"recommendations-{stamp}", fmt=_format(request))
 
 
 @login_required
 def import_template(request):
     if not can_import(request.actor):
         raise PermissionDenied
-    return table_response(rows=[], header=COLUMNS, filename="recommendations-template", fmt=_format(request))
+    return table_response(rows=[], header=RECOMMENDATION_COLUMNS, filename="recommendations-template", fmt=_format(request))
 
 
 @login_required
 def import_file(request):
     """Upload, check every row, and import only if all rows are good, in one step: the page
     lists every problem with its row and column, or the import is done."""
+    # The page itself is staff's; the service decides again for the import it makes.
     if not can_import(request.actor):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -46,11 +49,13 @@ def import_file(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            plan = plan_file(upload.read(MAX_BYTES + 1), filename=upload.name)  # read_table refuses anything larger
+            result = recommendations_import(
+                actor=request.actor, user=request.user,
+                content=upload.read(MAX_BYTES + 1), filename=upload.name,  # read_table refuses anything larger
+            )
         except TableRejected as rejected:
             problems = rejected.problems
         else:
-            result = import_plan(plan=plan, actor=request.actor, user=request.user)
             if result.changed_anything:
                 messages.success(request, _(
                     "Imported: %(recommendations_created)s recommendations created, %(recommendations_updated)s "
@@ -60,4 +65,4 @@ def import_file(request):
             else:
                 messages.info(request, _("No change: the file holds what is already recorded."))
             return redirect("recommendations:index")
-    return render(request, "recommendations/import.html", {"form": form, "errors": problems, "columns": COLUMNS})
+    return render(request, "recommendations/import.html", {"form": form, "errors": problems, "columns": RECOMMENDATION_COLUMNS})

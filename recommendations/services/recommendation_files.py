@@ -1,10 +1,12 @@
-"""What a file of recommendations and their actions holds, for export and import.
+"""Recommendations and their actions in and out as CSV or XLSX, with the same columns both ways.
 
 One row per suggested action; the recommendation's columns repeat on each of its rows. The
 same columns are exported and imported, so an export can be edited and imported back, and an
 unchanged export imports back as no change. Reading and writing the file (formula guard,
 encoding, problems with their row and column) is config.tabular's; this module says what a
-row means. An import is checked whole first and writes nothing if any row is wrong.
+row means. The import checks the whole file first and writes nothing if any row is wrong. As
+the other imports (entities.services.contact_files, letters.services.reporting), the file's
+plan and its export rows sit beside the import that writes them.
 """
 
 import re
@@ -16,13 +18,15 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from config.services import NotAllowed
 from config.tabular import Problem, RowProblems, TableRejected, read_table
 from entities.access import Actor
 from entities.models import AddresseeGroup, Entity, EntityName
 from entities.translation import in_any_language
+from recommendations.access import can_import
 
-from .annex.parser import AnnexFormatError, parse_references
-from .models import (
+from ..annex.parser import AnnexFormatError, parse_references
+from ..models import (
     ActionStatus,
     Cluster,
     Recommendation,
@@ -32,23 +36,25 @@ from .models import (
     Tag,
     TagKind,
 )
-from .services import recommendation_refresh_status, status_update_post
+from .status import recommendation_refresh_status, status_update_post
+
+__all__ = ["RECOMMENDATION_COLUMNS", "RecommendationImportResult", "recommendations_export_rows", "recommendations_import"]
 
 # Column names are the file's vocabulary (the import page and its template list them).
-COLUMNS = [
+RECOMMENDATION_COLUMNS = [
     "references", "cluster", "recommendation_text", "addressee", "action_text",
     "implementing_entities", "tags", "status",
 ]
-REQUIRED = ["references", "cluster", "recommendation_text", "addressee", "action_text"]
+_REQUIRED = ["references", "cluster", "recommendation_text", "addressee", "action_text"]
 _TAG_KINDS = {"ISACS": TagKind.ISACS, "IATG": TagKind.IATG, "SDG": TagKind.SDG}
 _SYMBOL = re.compile(r"^S/\d{4}/\d+$")
 
 
 # --- export ---------------------------------------------------------------------------------
 
-def export_rows(recommendations: Iterable[Recommendation]) -> Iterator[list[str]]:
-    """The rows under COLUMNS, for recommendations prefetched as selectors.recommendation_list
-    gives them (and their actions' tags)."""
+def recommendations_export_rows(recommendations: Iterable[Recommendation]) -> Iterator[list[str]]:
+    """The rows under RECOMMENDATION_COLUMNS, for recommendations prefetched as
+    selectors.recommendation_list gives them (and their actions' tags)."""
     for recommendation in recommendations:
         base = [
             "; ".join(f"{r.report.symbol}, recommendation {r.number}" for r in recommendation.references.all()),
@@ -68,14 +74,14 @@ def export_rows(recommendations: Iterable[Recommendation]) -> Iterator[list[str]
 # --- import ---------------------------------------------------------------------------------
 
 @dataclass
-class ImportPlan:
+class RecommendationImportPlan:
     """What a valid file will do, prepared without writing anything: one group per recommendation."""
 
     groups: list[dict] = field(default_factory=list)
 
 
 @dataclass
-class ImportResult:
+class RecommendationImportResult:
     recommendations_created: int = 0
     recommendations_updated: int = 0
     actions_created: int = 0
@@ -87,15 +93,12 @@ class ImportResult:
         return any(vars(self).values())
 
 
-def plan_file(content: bytes, *, filename: str) -> ImportPlan:
-    """The plan of an uploaded file; raises TableRejected with every problem found."""
-    records = read_table(content, filename=filename, columns=COLUMNS, required=REQUIRED)
+def _plan(*, content: bytes, filename: str) -> RecommendationImportPlan:
+    """Reads and checks a whole file against what is recorded; writes nothing. Raises
+    TableRejected listing every problem with its row and column."""
+    records = read_table(content, filename=filename, columns=RECOMMENDATION_COLUMNS, required=_REQUIRED)
     if not records:
         raise TableRejected([Problem(None, None, _("The file has a header but no rows."))])
-    return plan_import(records)
-
-
-def plan_import(records: list[dict]) -> ImportPlan:
     problems: list[Problem] = []
     groups: dict[tuple, dict] = {}
     for values in records:
@@ -120,13 +123,13 @@ def plan_import(records: list[dict]) -> ImportPlan:
         group["actions"].append(action)
     if problems:
         raise TableRejected(problems)
-    return ImportPlan(groups=list(groups.values()))
+    return RecommendationImportPlan(groups=list(groups.values()))
 
 
 def _action_of(values: dict, row: RowProblems):
     """(references, cluster, id of the recommendation already recorded or None, the action) of
     one row; each problem is added to `row`."""
-    for column in REQUIRED:
+    for column in _REQUIRED:
         if not values[column]:
             row.add(column, _("This cell is required."))
     references = []
@@ -199,10 +202,14 @@ def _entity(value: str) -> Entity | None:
 
 
 @transaction.atomic
-def import_plan(*, plan: ImportPlan, actor: Actor, user) -> ImportResult:
-    """Writes a plan. Status changes go through status updates, so they keep history; what is
-    already recorded as the file says is left as it is and not counted."""
-    result = ImportResult()
+def recommendations_import(*, actor: Actor, user, content: bytes, filename: str) -> RecommendationImportResult:
+    """Records a whole file, or nothing (TableRejected listing every problem). Status changes
+    go through status updates, so they keep history; what is already recorded as the file says
+    is left as it is and not counted."""
+    if not can_import(actor):
+        raise NotAllowed
+    plan = _plan(content=content, filename=filename)
+    result = RecommendationImportResult()
     for group in plan.groups:
         if group["existing"]:
             recommendation = Recommendation.objects.get(pk=group["existing"])
@@ -230,7 +237,7 @@ def import_plan(*, plan: ImportPlan, actor: Actor, user) -> ImportResult:
     return result
 
 
-def _import_action(recommendation: Recommendation, item: dict, *, actor: Actor, user, result: ImportResult) -> None:
+def _import_action(recommendation: Recommendation, item: dict, *, actor: Actor, user, result: RecommendationImportResult) -> None:
     action = SuggestedAction.objects.filter(recommendation=recommendation, addressee=item["addressee"], text=item["text"]).first()
     created = action is None
     if created:

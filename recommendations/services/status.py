@@ -1,4 +1,4 @@
-"""Writes with rules: posting a status update, recomputing a recommendation's status."""
+"""Status updates: who may post one, posting it, and the recommendation's status that follows."""
 
 import datetime as dt
 
@@ -12,7 +12,17 @@ from entities.access import Actor
 from entities.models import Entity
 from recommendations.access import can_update_action
 
-from .models import ActionStatus, Recommendation, StatusUpdate, SuggestedAction, derive_status
+from ..models import ActionStatus, Recommendation, StatusUpdate, SuggestedAction, derive_status
+
+__all__ = ["recommendation_refresh_status", "status_update_check", "status_update_post"]
+
+
+def status_update_check(*, action: SuggestedAction, actor: Actor) -> None:
+    """Refuses an actor who may not post on this action. The API asks before it reads the
+    body, so another entity's action is a 403 whatever the body holds, as in the browser,
+    where the form is not even shown on another entity's action."""
+    if not can_update_action(actor, action):
+        raise NotAllowed(_("You may not update the status of this action."))
 
 
 @transaction.atomic
@@ -35,8 +45,7 @@ def status_update_post(
     entity; ISU staff may name one of the action's entities or none.
     """
     action = SuggestedAction.objects.select_for_update().get(pk=action.pk)
-    if not can_update_action(actor, action):
-        raise NotAllowed(_("You may not update the status of this action."))
+    status_update_check(action=action, actor=actor)
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Unknown status %(status)s.") % {"status": status}})
     today = timezone.localdate()

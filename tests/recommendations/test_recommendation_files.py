@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from recommendations.models import Recommendation, StatusUpdate, SuggestedAction
-from recommendations.transfer import COLUMNS
+from recommendations.services import RECOMMENDATION_COLUMNS as COLUMNS
 
 IMPORT = reverse("recommendations:import")
 EXPORT = reverse("recommendations:export")
