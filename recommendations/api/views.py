@@ -77,15 +77,15 @@ class RecommendationViewSet(_ReadOnly):
 
     def get_queryset(self):
         if self.action == "list":
-            # Plain rows for the list (see selectors.recommendation_rows); instances for detail.
+            # Rows built by the database for the list (see selectors.recommendation_page); instances for detail.
             return selectors.recommendation_list(actor=self.actor).prefetch_related(None)
         return selectors.recommendation_list(actor=self.actor)
 
     def page_queryset(self, queryset):
-        return queryset.values(*selectors.LIST_FIELDS)
+        return selectors.recommendation_page(queryset)
 
     def page_data(self, page) -> list:
-        return selectors.recommendation_rows(page)
+        return selectors.recommendation_items(page)
 
     @extend_schema(
         summary="Export the whole filtered list as CSV (or XLSX)",
