@@ -1,6 +1,6 @@
 """Writes of the registry that carry rules, one module per concept.
 
-- `treaty_parties`: the depositary's list of States Parties, imported from CSV.
+- `treaty_parties`: the depositary's list of States Parties, imported from CSV or XLSX.
 - `contacts`: focal points kept by staff and their invitation to sign in.
 - `contact_files`: the CSV/XLSX import and export of contacts.
 - `country_names`: staff's corrections of a State's names and their grammar.
@@ -33,15 +33,14 @@ from .treaty_parties import (
     DATE_FORMATS,
     MAX_ROWS,
     TEMPLATE_ROWS,
-    ImportRejected,
+    TREATY_PARTY_COLUMNS,
     ImportResult,
     ParsedRow,
-    RowProblem,
     country_code,
     parse_date,
-    parse_treaty_parties_csv,
     state_for_import,
     treaty_parties_import,
+    treaty_parties_read,
 )
 
 __all__ = [
@@ -52,14 +51,13 @@ __all__ = [
     "DATE_FORMATS",
     "MAX_ROWS",
     "TEMPLATE_ROWS",
+    "TREATY_PARTY_COLUMNS",
     "ContactData",
     "ContactImportResult",
     "ContactPlan",
-    "ImportRejected",
     "ImportResult",
     "Invitation",
     "ParsedRow",
-    "RowProblem",
     "contact_create",
     "contact_invite",
     "contact_set_active",
@@ -68,12 +66,12 @@ __all__ = [
     "contacts_import",
     "contacts_plan",
     "contacts_preview",
+    "country_code",
     "country_names_correct",
     "country_names_current",
     "country_names_shipped",
-    "country_code",
     "parse_date",
-    "parse_treaty_parties_csv",
     "state_for_import",
     "treaty_parties_import",
+    "treaty_parties_read",
 ]

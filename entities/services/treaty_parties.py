@@ -1,39 +1,35 @@
 """Writes of the registry that carry rules.
 
-`treaty_parties_import` loads the depositary's list of States Parties from CSV: every row is
-validated first, and one bad row means nothing is written (the caller gets every problem,
-with its row number). Format: docs/entities.md.
+`treaty_parties_import` loads the depositary's list of States Parties from a CSV or XLSX file,
+read by `config.tabular` like every other import: every row is checked first, and one bad row
+means nothing is written (the caller gets every problem, with its row and column). Format:
+docs/entities.md.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from config.tabular import Problem, RowProblems, TableRejected, read_table
+
 from ..models import State, Treaty, TreatyParty
 from ..seed.reference import country_code_by_name, m49_area
 
+TREATY_PARTY_COLUMNS = ("iso_code", "country", "consent_to_be_bound", "entry_into_force")
 COUNTRY_COLUMNS = ("iso_code", "country")
 DATE_COLUMNS = ("consent_to_be_bound", "entry_into_force")
+# The depositary writes "9 Jun 1998"; staff retyping it write 1998-06-09 or 09/06/1998.
 DATE_FORMATS = ("%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%d/%m/%Y")
 MAX_ROWS = 1000
 TEMPLATE_ROWS = [
-    ("iso_code", "country", "consent_to_be_bound", "entry_into_force"),
+    TREATY_PARTY_COLUMNS,
     ("XX", "(an ISO 3166 code or a country name; one of the two is enough)", "YYYY-MM-DD", "YYYY-MM-DD"),
 ]
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int  # 1 is the header line, as in a spreadsheet
-    column: str
-    reason: str
 
 
 @dataclass
@@ -43,12 +39,6 @@ class ImportResult:
     unchanged: int = 0
     demo_removed: int = 0
     states_added: list[str] = field(default_factory=list)
-
-
-class ImportRejected(Exception):
-    def __init__(self, problems: list[RowProblem]):
-        super().__init__(f"{len(problems)} problem(s); nothing was imported")
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -83,57 +73,57 @@ def parse_date(text: str) -> dt.date:
     raise ValueError(text)
 
 
-def parse_treaty_parties_csv(content: str) -> list[ParsedRow]:
-    """Validates the whole file; raises ImportRejected listing every problem."""
-    reader = csv.DictReader(io.StringIO(content))
-    header = [name.strip().lower() for name in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    problems: list[RowProblem] = []
-    if not any(column in header for column in COUNTRY_COLUMNS):
-        problems.append(RowProblem(1, "iso_code", _("The header needs an iso_code or a country column.")))
-    if "consent_to_be_bound" not in header:
-        problems.append(RowProblem(1, "consent_to_be_bound", _("The header needs a consent_to_be_bound column.")))
-    if problems:
-        raise ImportRejected(problems)
-
-    parsed: list[ParsedRow] = []
-    seen: dict[str, int] = {}
-    for number, raw in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            problems.append(RowProblem(number, "", _("More than %(max)d rows.") % {"max": MAX_ROWS}))
-            break
-        row = {key: (value or "").strip() for key, value in raw.items() if key}
-        if not any(row.values()):
+def _parse_row(record: dict, seen: dict[str, int], problems: list[Problem]) -> ParsedRow | None:
+    """The checked row, or None with its problems added to `problems`."""
+    found = RowProblems(record["_row"])
+    code = country_code(record["iso_code"]) or country_code(record["country"])
+    if not code:
+        given = record["iso_code"] or record["country"]
+        found.add("iso_code", _("Unknown country: “%(value)s”.") % {"value": given})
+    elif code in seen:
+        found.add("iso_code", _("%(code)s is already on row %(row)d.") % {"code": code, "row": seen[code]})
+    else:
+        seen[code] = found.row
+    dates: dict[str, dt.date | None] = {}
+    for column in DATE_COLUMNS:
+        value = record[column]
+        dates[column] = None
+        if not value:
+            if column == "consent_to_be_bound":
+                found.add(column, _("A date is required."))
             continue
-        code = country_code(row.get("iso_code", "")) or country_code(row.get("country", ""))
-        if not code:
-            given = row.get("iso_code") or row.get("country") or ""
-            problems.append(RowProblem(number, "iso_code", _("Unknown country: “%(value)s”.") % {"value": given}))
-        elif code in seen:
-            problems.append(RowProblem(number, "iso_code", _("%(code)s is already on row %(row)d.") % {"code": code, "row": seen[code]}))
-        else:
-            seen[code] = number
-        dates: dict[str, dt.date | None] = {}
-        for column in DATE_COLUMNS:
-            value = row.get(column, "")
-            if not value:
-                dates[column] = None
-                if column == "consent_to_be_bound":
-                    problems.append(RowProblem(number, column, _("A date is required.")))
-                continue
-            try:
-                dates[column] = parse_date(value)
-            except ValueError:
-                problems.append(RowProblem(number, column, _("Not a date (use YYYY-MM-DD): “%(value)s”.") % {"value": value}))
-        consent, in_force = dates.get("consent_to_be_bound"), dates.get("entry_into_force")
-        if consent and in_force and in_force < consent:
-            problems.append(RowProblem(number, "entry_into_force", _("Entry into force is before consent to be bound.")))
-        if code and consent and not problems:
-            parsed.append(ParsedRow(number, code, consent, in_force))
+        try:
+            dates[column] = parse_date(value)
+        except ValueError:
+            found.add(column, _("Not a date (use YYYY-MM-DD): “%(value)s”.") % {"value": value})
+    consent, in_force = dates["consent_to_be_bound"], dates["entry_into_force"]
+    if consent and in_force and in_force < consent:
+        found.add("entry_into_force", _("Entry into force is before consent to be bound."))
+    problems.extend(found)
+    if found:
+        return None
+    return ParsedRow(found.row, code, consent, in_force)
+
+
+def treaty_parties_read(*, content: bytes, filename: str) -> list[ParsedRow]:
+    """Reads and checks the whole file, writing nothing; raises TableRejected listing every problem."""
+    records = read_table(
+        content, filename=filename, columns=TREATY_PARTY_COLUMNS, required=("consent_to_be_bound",), max_rows=MAX_ROWS,
+    )
+    if not records:
+        raise TableRejected([Problem(None, None, _("The file has no rows."))])
+    # read_table fills an absent column with "", so a file with neither country column shows
+    # as one whose country cells are all empty: one problem for the file, not one per row.
+    if not any(record[column] for record in records for column in COUNTRY_COLUMNS):
+        raise TableRejected([Problem(1, None, _(
+            "The first row needs an iso_code column or a country column (one of the two is enough), "
+            "and each row a State in it."
+        ))])
+    seen: dict[str, int] = {}
+    problems: list[Problem] = []
+    parsed = [row for record in records if (row := _parse_row(record, seen, problems)) is not None]
     if problems:
-        raise ImportRejected(problems)
-    if not parsed:
-        raise ImportRejected([RowProblem(2, "", _("The file has no rows."))])
+        raise TableRejected(problems)
     return parsed
 
 
@@ -148,8 +138,8 @@ def state_for_import(code: str, added: list[str]) -> State:
 
 
 @transaction.atomic
-def treaty_parties_import(*, treaty: Treaty, content: str, remove_demo: bool = False) -> ImportResult:
-    rows = parse_treaty_parties_csv(content)
+def treaty_parties_import(*, treaty: Treaty, content: bytes, filename: str, remove_demo: bool = False) -> ImportResult:
+    rows = treaty_parties_read(content=content, filename=filename)
     result = ImportResult()
     for row in rows:
         state = state_for_import(row.code, result.states_added)

@@ -1,17 +1,15 @@
-"""Staff upload of the depositary's list of States Parties (CSV), and its template."""
+"""Staff upload of the depositary's list of States Parties (CSV or XLSX), and its template."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from config.tabular import TableRejected, table_response
 from entities.forms import TreatyPartyImportForm
-from entities.services import TEMPLATE_ROWS, ImportRejected, treaty_parties_import
+from entities.services import TEMPLATE_ROWS, treaty_parties_import
 
 from .history import isu_staff_required
 
@@ -23,11 +21,12 @@ def treaty_party_import(request):
         form = TreatyPartyImportForm(request.POST, request.FILES)
         if form.is_valid():
             treaty = form.cleaned_data["treaty"]
+            content, filename = form.cleaned_data["file"]
             try:
                 result = treaty_parties_import(
-                    treaty=treaty, content=form.cleaned_data["file"], remove_demo=form.cleaned_data["remove_demo"],
+                    treaty=treaty, content=content, filename=filename, remove_demo=form.cleaned_data["remove_demo"],
                 )
-            except ImportRejected as rejected:
+            except TableRejected as rejected:
                 problems = rejected.problems
             else:
                 messages.success(request, _(
@@ -46,7 +45,5 @@ def treaty_party_import(request):
 
 @isu_staff_required
 def treaty_party_template(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="states-parties-template.csv"'
-    csv.writer(response).writerows(TEMPLATE_ROWS)
-    return response
+    header, *example = TEMPLATE_ROWS
+    return table_response(rows=example, header=header, filename="states-parties-template", fmt="csv")
