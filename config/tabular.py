@@ -36,6 +36,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 __all__ = [
+    "BOM",
     "MAX_BYTES",
     "MAX_ROWS",
     "ImportPreview",
@@ -57,6 +58,8 @@ MAX_BYTES = 5 * 1024 * 1024
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Written first in every CSV: without it Excel reads UTF-8 as the Windows code page.
+BOM = "\ufeff"
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the legacy .xls format, which openpyxl cannot read
 _DELIMITERS = (",", ";", "\t")
@@ -418,7 +421,7 @@ def _csv_chunks(*, header: Sequence, rows: Iterable[Sequence]) -> Iterator[bytes
     def chunks() -> Iterator[bytes]:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        buffer.write("\ufeff")
+        buffer.write(BOM)
         writer.writerow(heading)
         for row in rows:
             writer.writerow([formula_guard(value) for value in row])

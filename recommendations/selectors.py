@@ -1,11 +1,10 @@
 """Reads with their joins. Lists cost a fixed number of queries whatever the page size."""
 
 import datetime as dt
-import json
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, DateTimeField, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -135,19 +134,20 @@ def dashboard_counts(*, actor: Actor) -> dict:
 
 
 def recommendation_page(queryset: QuerySet[Recommendation]) -> QuerySet:
-    """The API's list rows: `position` and `id` (the cursor's key) and `item`, the list item
-    as JSON text built by the database in the same query as the page.
+    """The API's list rows: `position` and `id` (the cursor's key), `item`, the list item as
+    JSON text built by the database in the same query as the page, and `stamp`, the newest
+    `updated_at` in the item (the page's Last-Modified).
 
     The list is the busiest read of the API, pulled by clients in bulk: one query for the page
-    whatever its size, and no model instance or datetime made in Python for its 250 nested
-    records. The item's shape is RecommendationSerializer's, the detail's (a test holds the
-    two equal); the filters and visibility stay the queryset's own."""
-    item = _LIST_ITEM_SQL[connection.vendor]
-    return queryset.annotate(item=RawSQL(item, ())).values("position", "id", "item")
-
-
-def recommendation_items(page: list[dict]) -> list[dict]:
-    return [json.loads(row["item"]) for row in page]
+    whatever its size, and no model instance, datetime or JSON made in Python for its 250 nested
+    records (the renderer writes the items' text as it is). The item's shape is
+    RecommendationSerializer's, the detail's (a test holds the two equal); the filters and
+    visibility stay the queryset's own."""
+    vendor = connection.vendor
+    return queryset.annotate(
+        item=RawSQL(_LIST_ITEM_SQL[vendor], ()),
+        stamp=RawSQL(_NEWEST_STAMP_SQL[vendor], (), output_field=DateTimeField()),
+    ).values("position", "id", "item", "stamp")
 
 
 # The list item of one recommendation, correlated with the outer query's row (its table is
@@ -157,6 +157,14 @@ _PG_STAMP = """CASE WHEN date_trunc('second', {column}) = {column}
     THEN to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
     ELSE to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END"""
 _SQLITE_STAMP = "replace({column}, ' ', 'T') || 'Z'"  # stored as "YYYY-MM-DD HH:MM:SS[.ffffff]", UTC
+
+_NEWEST_ACTION = """(SELECT max(a.updated_at) FROM recommendations_suggestedaction a
+    WHERE a.recommendation_id = recommendations_recommendation.id)"""
+_NEWEST_STAMP_SQL = {
+    "postgresql": f"GREATEST(recommendations_recommendation.updated_at, {_NEWEST_ACTION})",  # NULLs ignored
+    # Stored as text "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC, which sorts as the times it writes.
+    "sqlite": f"max(recommendations_recommendation.updated_at, COALESCE({_NEWEST_ACTION}, recommendations_recommendation.updated_at))",
+}
 
 _LIST_ITEM_SQL = {
     "postgresql": f"""(

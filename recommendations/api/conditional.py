@@ -48,14 +48,16 @@ class ConditionalMixin:
     def list(self, request, *args, **kwargs):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(self.page_queryset(queryset))
-        return self.get_paginated_response(self.page_data(page))
+        items = self.page_data(page)
+        self.page_last_modified = self.newest_on_page(page, items)
+        return self.get_paginated_response(items)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if getattr(self, "action", None) == "list" and request.method in ("GET", "HEAD") and response.status_code == 200:
             response.render()  # the ETag is a digest of the bytes sent (JSON or CSV)
             etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-            last = newest_update(response.data["results"])
+            last = self.page_last_modified
             last_modified = int(last.timestamp()) if last else None
             response = finish(get_conditional_response(request, etag=etag, last_modified=last_modified) or response, etag, last)
         return response
@@ -65,6 +67,9 @@ class ConditionalMixin:
 
     def page_data(self, page) -> list:
         return self.get_serializer(page, many=True).data
+
+    def newest_on_page(self, page, items) -> dt.datetime | None:
+        return newest_update(items)
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()

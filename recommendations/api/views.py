@@ -9,7 +9,6 @@ from drf_spectacular.utils import (
 )
 from rest_framework import viewsets
 from rest_framework.decorators import action as detail_route
-from rest_framework.renderers import JSONRenderer
 
 from config.api_views import ActorMixin
 from config.pagination import CursorPagination, PageNumberPagination
@@ -22,7 +21,7 @@ from ..models import Report
 from .conditional import ConditionalMixin, finish, make_etag
 from .exports import recommendations_csv_response, recommendations_xlsx_response
 from .pagination import CountedPageNumberPagination
-from .renderers import CSVRenderer, references_text
+from .renderers import CSVRenderer, JSONItems, JSONRenderer, references_text
 from .serializers import (
     ActionListSerializer,
     RecommendationSerializer,
@@ -84,8 +83,11 @@ class RecommendationViewSet(_ReadOnly):
     def page_queryset(self, queryset):
         return selectors.recommendation_page(queryset)
 
-    def page_data(self, page) -> list:
-        return selectors.recommendation_items(page)
+    def page_data(self, page) -> JSONItems:
+        return JSONItems([row["item"] for row in page])
+
+    def newest_on_page(self, page, items):
+        return max((row["stamp"] for row in page), default=None)
 
     @extend_schema(
         summary="Export the whole filtered list as CSV (or XLSX)",

@@ -184,12 +184,12 @@ def test_the_same_filters_give_different_etags(annex, api):
 def test_csv_output_by_query_parameter_and_by_accept_header(annex, api):
     by_format = api.get(LIST, {"format": "csv"})
     assert by_format["Content-Type"].startswith("text/csv")
-    lines = by_format.content.decode().splitlines()
+    lines = by_format.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "id,references,cluster,status,updated_at,actions,text"
     assert "S/2015/289, recommendation 8; S/2013/503, recommendation 3" in lines[1]
     by_accept = api.get(ACTIONS, HTTP_ACCEPT="text/csv")
     assert by_accept["Content-Type"].startswith("text/csv")
-    assert by_accept.content.decode().splitlines()[0].startswith("id,recommendation,references,addressee,status")
+    assert by_accept.content.decode("utf-8-sig").splitlines()[0].startswith("id,recommendation,references,addressee,status")
 
 
 def test_errors_stay_json_when_csv_was_asked_for(annex, api):
