@@ -5,6 +5,9 @@ recommendation is never repeated and no DISTINCT is needed. Unknown values are v
 errors (a 400 in the API, a message on the page), never a 500.
 """
 
+import copy
+import time
+
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -18,9 +21,34 @@ from entities.models import AddresseeGroup, Entity
 from .models import ActionStatus, Cluster, Recommendation, Reference, Report, SuggestedAction
 
 
+class ReferenceRowField(django_filters.fields.ModelChoiceField):
+    """A row of a small table filtered by (clusters, reports, addressee groups), chosen by its
+    slug, symbol or acronym. A row the process has found is kept for FOUND_FOR seconds: the
+    API's lists are filtered by these on most requests, and the rows change only when the seed
+    is loaded again or staff rename one, so a renamed or removed row answers to its old name
+    for at most that long. A value not found is looked up each time: a new row is found at
+    once, and an unknown value stays a validation error."""
+
+    FOUND_FOR = 60
+    found: dict = {}  # (model, field, value) -> (row, until); the process's own
+
+    def to_python(self, value):
+        if not isinstance(value, str) or value in self.empty_values:
+            return super().to_python(value)
+        key = (self.queryset.model._meta.label, self.to_field_name, value)
+        row, until = self.found.get(key, (None, 0.0))
+        if time.monotonic() < until:
+            return row
+        row = super().to_python(value)
+        self.found[key] = (row, time.monotonic() + self.FOUND_FOR)
+        return row
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """Chooses a row by its slug, symbol or acronym (a string in the API)."""
+    """Chooses a row of a whole small table by its slug, symbol or acronym (a string in the API)."""
+
+    field_class = ReferenceRowField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_label", _("All"))
@@ -77,6 +105,21 @@ class EntityLineageFilter(SlugChoiceFilter):
 
 
 class _CommonFilters(django_filters.FilterSet):
+    """The filters recommendations and actions share. The form class is built once per
+    filterset class: its fields follow from the filters' definitions alone, and each form
+    copies them (django-filter would build the fields and the class again on every request)."""
+
+    @classmethod
+    def _built_form_class(cls):
+        if "_form_class" not in cls.__dict__:
+            # From copies: a field cached on the class's own filters would be copied on every request.
+            fields = {name: copy.deepcopy(filter_).field for name, filter_ in cls.base_filters.items()}
+            cls._form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+        return cls._form_class
+
+    def get_form_class(self):
+        return self._built_form_class()
+
     q = SearchFilter(label=_("Search"), method="filter_q")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ActionStatus.choices, empty_label=_("All"))
     report = SlugChoiceFilter(

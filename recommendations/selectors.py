@@ -35,9 +35,14 @@ def _actions(*, with_history: bool = False) -> Prefetch:
     return Prefetch("actions", queryset=queryset)
 
 
+def recommendations_visible(*, actor: Actor) -> QuerySet[Recommendation]:
+    """What the actor may see, in annex order, with nothing loaded beside it (the API's list
+    builds its items in the database: recommendation_page)."""
+    return Recommendation.objects.visible_to(actor).order_by("position", "id")
+
+
 def recommendation_list(*, actor: Actor) -> QuerySet[Recommendation]:
-    queryset = Recommendation.objects.select_related("cluster").prefetch_related(_references(), _actions())
-    return queryset.visible_to(actor).order_by("position", "id")
+    return recommendations_visible(actor=actor).select_related("cluster").prefetch_related(_references(), _actions())
 
 
 def recommendation_detail_queryset(*, actor: Actor) -> QuerySet[Recommendation]:

@@ -64,6 +64,15 @@ def _service_missing():
 
 
 @pytest.fixture(autouse=True)
+def _no_filter_rows_kept():
+    """Each test starts with no cluster, report or addressee group kept by the filters: the
+    memory is the process's, and each test's database has its own rows."""
+    from recommendations.filters import ReferenceRowField
+
+    ReferenceRowField.found.clear()
+
+
+@pytest.fixture(autouse=True)
 def _celery_mode(request):
     """Tasks (letters, invitations, notifications) are handed to Celery after commit. In-process
     (eager) for ordinary tests, even when REDIS_URL is set (CI's second pass), so nothing is left

@@ -76,8 +76,8 @@ class RecommendationViewSet(_ReadOnly):
 
     def get_queryset(self):
         if self.action == "list":
-            # Rows built by the database for the list (see selectors.recommendation_page); instances for detail.
-            return selectors.recommendation_list(actor=self.actor).prefetch_related(None)
+            # Rows built by the database for the list (selectors.recommendation_page); instances for detail.
+            return selectors.recommendations_visible(actor=self.actor)
         return selectors.recommendation_list(actor=self.actor)
 
     def page_queryset(self, queryset):

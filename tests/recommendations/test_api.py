@@ -10,7 +10,7 @@ from django.utils import timezone
 from entities.access import actor_for
 from recommendations.models import Cluster, Recommendation, SuggestedAction
 from recommendations.services import status_update_post
-from tests.factories import RecommendationFactory
+from tests.factories import ClusterFactory, RecommendationFactory
 
 LIST = "/api/v1/recommendations/"
 ACTIONS = "/api/v1/actions/"
@@ -257,3 +257,22 @@ def test_a_page_keeps_its_etag_while_only_other_pages_change(many_recommendation
     again = api.get(LIST, {"page_size": 10}, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert [a["status"] for a in again.json()["results"][2]["actions"]][0] == "in_progress"
+
+
+def test_the_clusters_and_addressees_filtered_by_are_looked_up_once_a_minute(annex, api):
+    # A client pulling a filtered list page after page does not look them up on every page.
+    filters = {"cluster": "peacekeeping", "addressee": "un-system"}
+    with CaptureQueriesContext(connection) as first:
+        assert [r["id"] for r in api.get(LIST, filters).json()["results"]] == [annex["second"].pk]
+    with CaptureQueriesContext(connection) as again:
+        assert [r["id"] for r in api.get(LIST, filters).json()["results"]] == [annex["second"].pk]
+    assert len(again) == len(first) - 2
+
+
+def test_a_cluster_added_is_found_at_once_and_an_unknown_one_stays_an_error(annex, api):
+    assert api.get(LIST, {"cluster": "arms-embargoes"}).status_code == 400
+    ClusterFactory(name="Arms embargoes", slug="arms-embargoes")
+    response = api.get(LIST, {"cluster": "arms-embargoes"})
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+    assert api.get(LIST, {"cluster": "arms-embargoes-"}).status_code == 400
