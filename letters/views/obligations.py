@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from config.charts import Row, Series, bar_chart
+from config.feeds import feed_language
 from config.idempotency import submitted_once
 from config.table_import import TableImport
 from config.tabular import table_response
 from entities.models import State
 from letters import selectors
-from letters.calendar import deadlines_feed, feed_language
 from letters.obligation_forms import (
     ClearanceReminderPlanForm,
     DestructionForm,
@@ -35,6 +35,7 @@ from letters.services.obligations import destruction_record, extension_record, w
 from letters.services.scheduling import clearance_plan
 
 from .common import apply_errors, signed_in, staff_required
+from .ical import deadlines_feed
 
 # Each kind of fact, as the URL names it: its form, service and title.
 FACTS = {

@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from letters.calendar import feed_language
+from config.feeds import feed_language
 from taskforce.models import Mechanism
 
 from .ical import calendar_feed

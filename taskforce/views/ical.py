@@ -2,7 +2,7 @@
 feed views write what selectors.calendar_meetings and calendar_deadlines read.
 
 Times are written in UTC; all-day entries are used when only the day is known. A feed speaks
-the language asked for (`?lang=fr`, see letters.calendar.feed_language) or the active one:
+the language asked for (`?lang=fr`, see config.feeds.feed_language) or the active one:
 summaries, categories and the calendar's name are words in that language.
 """
 

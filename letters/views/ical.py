@@ -1,13 +1,12 @@
 """iCalendar feed of the deadlines under the Convention (one State's, or every State's for
 staff): all-day entries on the due date, each with a stable UID so a calendar updates an entry
 when an extension moves it instead of adding another. Written in the language asked for (`?lang=fr`,
-see feed_language) or the active one, as the task-force feeds are."""
+see config.feeds.feed_language) or the active one, as the task-force feeds are."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,13 +16,6 @@ from letters.selectors import Deadline
 
 PRODID = "-//Coordination Tracker//Deadlines//EN"
 UID_DOMAIN = "coordination-tracker"
-
-
-def feed_language(requested: str | None) -> str:
-    """The language a feed is written in: the one asked for (`?lang=`) when the site speaks
-    it, else the active language."""
-    code = (requested or "").strip().lower()[:2]
-    return code if code in dict(settings.LANGUAGES) else (translation.get_language() or settings.LANGUAGE_CODE)
 
 
 def deadlines_feed(rows: list[Deadline], *, name: str, base_url: str = "", language: str | None = None) -> bytes:
